@@ -1,0 +1,5 @@
+import sys
+
+from leadcheck.cli import main
+
+sys.exit(main())

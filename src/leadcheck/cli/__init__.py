@@ -1,0 +1,73 @@
+"""The ``leadcheck`` command line: thin glue over the library.
+
+Commands parse their options, call one library function, render the result and
+return an :class:`ExitCode`. Usage errors become one line on stderr and exit 2;
+the package's own errors become one line and their exit code; Ctrl-C exits 130.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from leadcheck.cli.app import app
+from leadcheck.cli.exitcodes import ExitCode
+from leadcheck.errors import DataFileError, LeadcheckError, StoreBusyError, UsageError
+
+# Command modules register themselves on ``app`` when imported.
+from leadcheck.cli import batch as _batch  # noqa: F401  isort: skip
+from leadcheck.cli import followup as _followup  # noqa: F401  isort: skip
+from leadcheck.cli import score as _score  # noqa: F401  isort: skip
+from leadcheck.cli import taxonomy as _taxonomy  # noqa: F401  isort: skip
+from leadcheck.cli import verify as _verify  # noqa: F401  isort: skip
+
+__all__ = ["ExitCode", "app", "main"]
+
+
+def _error(message: str) -> None:
+    from leadcheck.textsafe import clean_line
+
+    sys.stderr.write(f"leadcheck: error: {clean_line(message, limit=2000)}\n")
+    sys.stderr.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting."""
+    import typer
+    import typer.main
+
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = command.main(args=args, prog_name="leadcheck", standalone_mode=False)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("leadcheck: interrupted\n")
+        return ExitCode.INTERRUPTED
+    except typer.TyperException as exc:
+        # Typer's (vendored click) usage errors: one line, no usage block, exit 2.
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None and exc.format_message() == ctx.get_help():
+            sys.stderr.write(ctx.get_help() + "\n")  # a bare group: show its help
+            return ExitCode.USAGE
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _error(exc.format_message() + hint)
+        return ExitCode.USAGE if exc.exit_code == ExitCode.USAGE else ExitCode.ERROR
+    except UsageError as exc:
+        _error(str(exc))
+        return ExitCode.USAGE
+    except DataFileError as exc:
+        _error(str(exc))
+        return ExitCode.DATA
+    except StoreBusyError as exc:
+        _error(str(exc))
+        return ExitCode.BUSY
+    except LeadcheckError as exc:
+        _error(str(exc))
+        return ExitCode.ERROR
+    except BrokenPipeError:
+        return ExitCode.OK
+    if isinstance(result, int):
+        return result
+    return ExitCode.OK

@@ -1,0 +1,29 @@
+"""The Typer application object; command modules register on it."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="leadcheck",
+    help="Qualify B2B sales leads: verify the inquiry, score industry fit, plan the follow-up.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: bool = typer.Option(False, "--version", help="Show the version and exit."),
+) -> None:
+    """Qualify B2B sales leads: verify the inquiry, score industry fit, plan the follow-up."""
+    if version:
+        from leadcheck import __version__
+
+        typer.echo(f"leadcheck {__version__}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(2)

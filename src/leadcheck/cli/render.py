@@ -1,0 +1,50 @@
+"""Rendering helpers shared by the commands: consoles and inert text from strangers.
+
+Page titles, inquiry text and cells come from strangers. They reach the screen only
+as :class:`rich.text.Text` built from cleaned strings (control characters and escape
+sequences removed), never through rich's markup parser.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from leadcheck.textsafe import clean_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console on stdout (results) or stderr (messages); NO_COLOR is honoured by rich."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
+
+
+def safe(value: object, *, style: str = "", limit: int = 300) -> Text:
+    """Untrusted text as an inert rich Text."""
+    from rich.text import Text
+
+    if value is None:
+        return Text("—", style="dim")
+    return Text(clean_line(str(value), limit=limit) or "", style=style)
+
+
+def yes_no(value: bool | None, *, good: bool = True) -> Text:
+    """True/False/None as coloured words; ``good`` says which answer is the good one."""
+    from rich.text import Text
+
+    if value is None:
+        return Text("unknown", style="yellow")
+    ok = value is good
+    return Text("yes" if value else "no", style="green" if ok else "red")
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout, nothing else."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()

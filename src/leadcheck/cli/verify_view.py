@@ -1,0 +1,162 @@
+"""The human view of a :class:`VerifyReport`: one panel, the verdict first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leadcheck.cli.render import console, safe, yes_no
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from leadcheck.report import VerifyReport
+
+LABEL_STYLES = {
+    "genuine": "bold white on green",
+    "suspicious": "bold black on yellow",
+    "fake": "bold white on red",
+    "unknown": "bold white on blue",
+}
+
+
+def show_report(report: VerifyReport) -> None:
+    from rich.panel import Panel
+
+    out = console()
+    title = safe(report.inquiry.company or report.inquiry.email or report.inquiry.website)
+    out.print(Panel(_body(report), title=title, title_align="left", expand=False))
+
+
+def _body(report: VerifyReport) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    verdict = report.verdict
+    head = Text()
+    head.append(f" {verdict.label.upper()} ", style=LABEL_STYLES[verdict.label])
+    head.append(f"  score {verdict.score}/100", style="bold")
+    parts: list[RenderableType] = [head, Text()]
+    for reason in verdict.reasons:
+        mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
+        if reason.points == 0:
+            mark, style = ("·", "dim")
+        line = Text(f" {mark} ", style=style)
+        line.append_text(safe(reason.message, limit=400))
+        line.append(f"  [{reason.code}]", style="dim")
+        parts.append(line)
+    if report.email is not None:
+        parts += [Text(), Text("Email", style="bold underline"), _email_table(report)]
+    if report.website is not None:
+        parts += [Text(), Text("Website", style="bold underline"), _website_table(report)]
+    if report.fit is not None:
+        parts += [Text(), Text("Industry fit", style="bold underline"), _fit_table(report)]
+    if report.followup is not None:
+        parts += [Text(), Text("Follow-up", style="bold underline"), _followup_table(report)]
+    for note in report.notes:
+        parts.append(safe(f"note ({note.stage}): {note.message}", style="yellow", limit=400))
+    return Group(*parts)
+
+
+def _grid() -> Table:
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="cyan", no_wrap=True)
+    table.add_column(overflow="fold", max_width=90)
+    return table
+
+
+def _email_table(report: VerifyReport) -> Table:
+    email = report.email
+    assert email is not None
+    table = _grid()
+    table.add_row("address", safe(email.normalized or email.address))
+    table.add_row(
+        "syntax",
+        yes_no(email.valid_syntax) if email.valid_syntax else safe(email.syntax_error, style="red"),
+    )
+    if not email.valid_syntax:
+        return table
+    table.add_row("mail servers", safe(", ".join(email.mx_hosts) or email.mx_status))
+    table.add_row("deliverable", yes_no(email.deliverable))
+    table.add_row("disposable", yes_no(email.disposable, good=False))
+    table.add_row("free-mail", yes_no(email.free_provider, good=False))
+    table.add_row("role account", yes_no(email.role_account, good=False))
+    table.add_row("SPF / DMARC", safe(f"{_word(email.spf)} / {_word(email.dmarc)}"))
+    if email.mail_provider:
+        table.add_row("mail host", safe(email.mail_provider))
+    if email.suggestion:
+        table.add_row("did you mean", safe(email.suggestion, style="yellow"))
+    return table
+
+
+def _website_table(report: VerifyReport) -> Table:
+    site = report.website
+    assert site is not None
+    table = _grid()
+    table.add_row("url", safe(site.url or site.input))
+    if site.final_url and site.final_url != site.url:
+        table.add_row("final url", safe(site.final_url))
+    if site.redirects:
+        table.add_row("redirects", safe(" → ".join(hop.url for hop in site.redirects)))
+    if site.dns is not None:
+        table.add_row("dns", safe(", ".join(site.dns.addresses) or site.dns.status))
+    table.add_row("reachable", yes_no(site.reachable))
+    if site.status_code is not None:
+        table.add_row("status", safe(site.status_code))
+    table.add_row("TLS valid", yes_no(site.tls_valid) if site.https else safe("no HTTPS"))
+    if site.tls_error:
+        table.add_row("TLS problem", safe(site.tls_error, style="red"))
+    if site.title:
+        table.add_row("title", safe(site.title))
+    if site.language:
+        table.add_row("language", safe(site.language))
+    if site.page_kind:
+        table.add_row("page", safe(site.page_kind.replace("_", " "), style="red"))
+    if site.matches_email_domain is not None:
+        table.add_row("email domain", safe(site.email_domain_relation))
+    if site.error:
+        table.add_row("problem", safe(site.error, style="red"))
+    contacts = site.contacts
+    found = [*contacts.phones, *contacts.emails, *contacts.whatsapp, *contacts.telegram]
+    found += [profile.url for profile in contacts.social]
+    if found:
+        table.add_row("contacts", safe(", ".join(found[:8]), limit=600))
+    return table
+
+
+def _fit_table(report: VerifyReport) -> Table:
+    fit = report.fit
+    assert fit is not None
+    table = _grid()
+    table.add_row("tier", safe(f"{fit.tier}  ({fit.score}/100)", style="bold"))
+    for segment in fit.segments[:4]:
+        terms = ", ".join(f"{match.term}×{match.count}" for match in segment.matches[:5])
+        table.add_row(safe(segment.id), safe(f"{segment.score}: {terms}"))
+    return table
+
+
+def _followup_table(report: VerifyReport) -> Table:
+    plan = report.followup
+    assert plan is not None
+    table = _grid()
+    table.add_row("country", safe(f"{plan.country} ({plan.timezone})"))
+    table.add_row("local time", safe(plan.local_time.strftime("%a %Y-%m-%d %H:%M")))
+    if plan.is_weekend:
+        table.add_row("weekend", safe("yes: expect silence", style="yellow"))
+    if plan.holiday:
+        table.add_row("holiday", safe(plan.holiday, style="yellow"))
+    table.add_row(
+        "next window",
+        safe(
+            f"{plan.next_window.local:%a %d %b %H:%M} local = "
+            f"{plan.next_window.rep:%a %d %b %H:%M} your time"
+        ),
+    )
+    table.add_row("channels", safe(", ".join(plan.channels)))
+    return table
+
+
+def _word(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")

@@ -1,0 +1,164 @@
+"""Stage 1, the email address: syntax, MX, disposable, free-mail, role, typos, SPF, DMARC.
+
+No SMTP probing: mailbox probing is unreliable (catch-alls, greylisting), slow, and
+gets the prober's address blocklisted. What DNS says about the domain is evidence
+enough to tell a working company mailbox from a made-up one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from enum import StrEnum
+
+from leadcheck.models import Frozen
+from leadcheck.net.dns import DnsAnswer, DnsStatus, Resolver
+
+
+class MxStatus(StrEnum):
+    OK = "ok"  # MX records pointing at hosts
+    NULL_MX = "null_mx"  # RFC 7505 "0 ." : the domain accepts no mail
+    IMPLICIT = "implicit"  # no MX, but an A/AAAA record receives mail (RFC 5321 5.1)
+    NONE = "none"  # no MX and no address: mail cannot be delivered
+    NXDOMAIN = "nxdomain"  # the domain does not exist
+    UNKNOWN = "unknown"  # the lookup failed (timeout, SERVFAIL...)
+
+
+class EmailReport(Frozen):
+    """Everything found about one email address. ``None`` means "could not be determined"."""
+
+    address: str
+    valid_syntax: bool
+    syntax_error: str | None = None
+    normalized: str | None = None
+    local_part: str | None = None
+    domain: str | None = None
+    mx_hosts: tuple[str, ...] = ()
+    mx_status: MxStatus | None = None
+    deliverable: bool | None = None
+    disposable: bool = False
+    free_provider: bool = False
+    role_account: bool = False
+    suggestion: str | None = None
+    spf: bool | None = None
+    dmarc: bool | None = None
+    mail_provider: str | None = None
+    mail_provider_kind: str | None = None
+    dns_errors: tuple[str, ...] = ()
+
+
+class _Syntax(Frozen):
+    valid: bool
+    error: str | None = None
+    normalized: str | None = None
+    local_part: str | None = None
+    domain: str | None = None  # ASCII (IDNA) form
+
+
+def check_syntax(address: str) -> _Syntax:
+    """email-validator's verdict on the address, offline (IDN domains included)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    if len(address) > 320:
+        return _Syntax(valid=False, error="the address is longer than 320 characters")
+    try:
+        info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
+    except EmailNotValidError as exc:
+        return _Syntax(valid=False, error=str(exc))
+    return _Syntax(
+        valid=True,
+        normalized=info.normalized,
+        local_part=info.local_part,
+        domain=(info.ascii_domain or info.domain).lower(),
+    )
+
+
+async def check_email(
+    address: str, resolver: Resolver, *, timeout: float | None = None
+) -> EmailReport:
+    """Check one address; DNS trouble leaves the affected fields ``None``, never raises."""
+    from leadcheck import mail_providers, maillists
+
+    address = address.strip()
+    syntax = check_syntax(address)
+    if not syntax.valid or syntax.domain is None:
+        # A typo suggestion still helps when the syntax is fine but for the domain part.
+        return EmailReport(address=address, valid_syntax=False, syntax_error=syntax.error)
+    domain = syntax.domain
+    local = syntax.local_part or ""
+
+    mx, spf, dmarc = await asyncio.gather(
+        resolver.query(domain, "MX", timeout=timeout),
+        resolver.query(domain, "TXT", timeout=timeout),
+        resolver.query(f"_dmarc.{domain}", "TXT", timeout=timeout),
+    )
+    errors = [answer.error for answer in (mx, spf, dmarc) if answer.status is DnsStatus.ERROR]
+    mx_status, mx_hosts, deliverable = await _mail_route(domain, mx, resolver, timeout)
+    provider = mail_providers.provider_for_mx(mx_hosts) if mx_hosts else None
+    return EmailReport(
+        address=address,
+        valid_syntax=True,
+        normalized=syntax.normalized,
+        local_part=local,
+        domain=domain,
+        mx_hosts=mx_hosts,
+        mx_status=mx_status,
+        deliverable=deliverable,
+        disposable=maillists.is_disposable(domain),
+        free_provider=maillists.is_free_provider(domain),
+        role_account=maillists.is_role_account(local),
+        suggestion=_suggest(syntax.normalized or address, domain),
+        spf=_has_record(spf, "v=spf1", nxdomain_means_absent=True),
+        dmarc=_has_record(dmarc, "v=dmarc1", nxdomain_means_absent=True),
+        mail_provider=provider.name if provider else None,
+        mail_provider_kind=provider.kind if provider else None,
+        dns_errors=tuple(error for error in errors if error),
+    )
+
+
+async def _mail_route(
+    domain: str, mx: DnsAnswer, resolver: Resolver, timeout: float | None
+) -> tuple[MxStatus, tuple[str, ...], bool | None]:
+    """Where mail for ``domain`` goes: (status, hosts by preference, deliverable)."""
+    if mx.status is DnsStatus.NXDOMAIN:
+        return MxStatus.NXDOMAIN, (), False
+    if mx.status is DnsStatus.ERROR:
+        return MxStatus.UNKNOWN, (), None
+    if mx.status is DnsStatus.OK:
+        records = sorted(_parse_mx(record) for record in mx.records)
+        hosts = tuple(dict.fromkeys(host for _, host in records if host not in ("", ".")))
+        if not hosts:
+            return MxStatus.NULL_MX, (), False
+        return MxStatus.OK, hosts, True
+    # NODATA: RFC 5321 section 5.1, the domain's own address is the implicit MX.
+    lookup = await resolver.addresses(domain, timeout=timeout)
+    if lookup.status is DnsStatus.OK:
+        return MxStatus.IMPLICIT, (domain,), True
+    if lookup.status is DnsStatus.ERROR:
+        return MxStatus.UNKNOWN, (), None
+    return MxStatus.NONE, (), False
+
+
+def _parse_mx(record: str) -> tuple[int, str]:
+    preference, _, host = record.partition(" ")
+    try:
+        return int(preference), host.strip().rstrip(".").lower()
+    except ValueError:
+        return 65535, record.strip().lower()
+
+
+def _has_record(answer: DnsAnswer, prefix: str, *, nxdomain_means_absent: bool) -> bool | None:
+    if answer.status is DnsStatus.ERROR:
+        return None
+    if answer.status is DnsStatus.NXDOMAIN and not nxdomain_means_absent:
+        return None
+    return any(record.strip().lower().startswith(prefix) for record in answer.records)
+
+
+def _suggest(address: str, domain: str) -> str | None:
+    from leadcheck import maillists
+
+    better = maillists.suggest_domain(domain)
+    if better is None or better == domain:
+        return None
+    local = address.rsplit("@", 1)[0]
+    return f"{local}@{better}"

@@ -1,0 +1,1 @@
+"""Network layer: DNS resolution and bounded, guarded HTTP fetching."""

@@ -1,0 +1,239 @@
+"""DNS lookups for one run: cached, deduplicated, bounded, never raising.
+
+Every query of a run goes through one :class:`Resolver`: the email checks, the
+website checks and the connections behind HTTP requests. Answers are cached for the
+run and concurrent identical queries share one lookup, so a batch that names the
+same domain a thousand times asks once.
+
+A lookup ends in one of four states: ``ok`` (records), ``nodata`` (the name exists
+without records of that type), ``nxdomain`` (the name does not exist) or ``error``
+(the question could not be answered: timeout, SERVFAIL, refused, no network).
+Only the first three are facts about the domain; ``error`` means *unknown*.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from leadcheck.errors import UsageError
+from leadcheck.models import Frozen
+from leadcheck.net.addresses import parse_ip
+
+if TYPE_CHECKING:
+    import dns.asyncresolver
+
+
+class DnsStatus(StrEnum):
+    OK = "ok"
+    NODATA = "nodata"
+    NXDOMAIN = "nxdomain"
+    ERROR = "error"
+
+
+class DnsAnswer(Frozen):
+    """The outcome of one query."""
+
+    name: str
+    rdtype: str
+    status: DnsStatus
+    records: tuple[str, ...] = ()
+    canonical_name: str | None = None  # set when CNAMEs were followed
+    error: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.status is not DnsStatus.ERROR
+
+
+def parse_nameserver(text: str) -> tuple[str, int]:
+    """``"IP"``, ``"IP:PORT"`` or ``"[IPv6]:PORT"`` to ``(ip, port)``; UsageError if bad."""
+    value = text.strip()
+    host, port = value, 53
+    if value.startswith("["):
+        end = value.find("]")
+        if end == -1:
+            raise UsageError(f"bad --nameserver {text!r}: missing ']'")
+        host, rest = value[1:end], value[end + 1 :]
+        if rest:
+            if not rest.startswith(":") or not rest[1:].isdigit():
+                raise UsageError(f"bad --nameserver {text!r}: expected [IPv6]:PORT")
+            port = int(rest[1:])
+    elif value.count(":") == 1:
+        host, _, port_text = value.partition(":")
+        if not port_text.isdigit():
+            raise UsageError(f"bad --nameserver {text!r}: the port must be a number")
+        port = int(port_text)
+    if parse_ip(host) is None:
+        raise UsageError(
+            f"bad --nameserver {text!r}: give an IP address, e.g. 1.1.1.1 or 9.9.9.9:53"
+        )
+    if not 0 < port < 65536:
+        raise UsageError(f"bad --nameserver {text!r}: the port must be 1-65535")
+    return host, port
+
+
+class Resolver:
+    """An asynchronous, caching DNS resolver for one run.
+
+    ``nameservers`` as accepted by :func:`parse_nameserver`; empty means the
+    system's configuration (``/etc/resolv.conf``). ``query_timeout`` bounds each
+    lookup, retries included.
+    """
+
+    def __init__(self, nameservers: tuple[str, ...] = (), *, query_timeout: float = 5.0) -> None:
+        self._servers = [parse_nameserver(server) for server in nameservers]
+        self._query_timeout = query_timeout
+        self._resolver: dns.asyncresolver.Resolver | None = None
+        self._setup_error: str | None = None
+        self._cache: dict[tuple[str, str], asyncio.Future[DnsAnswer]] = {}
+        self._configured = False
+
+    def _configure(self) -> None:
+        import dns.asyncresolver
+        import dns.nameserver
+        import dns.resolver
+
+        self._configured = True
+        try:
+            if self._servers:
+                resolver = dns.asyncresolver.Resolver(configure=False)
+                resolver.nameservers = [
+                    dns.nameserver.Do53Nameserver(host, port) for host, port in self._servers
+                ]
+            else:
+                resolver = dns.asyncresolver.Resolver()
+        except (dns.resolver.NoResolverConfiguration, OSError) as exc:
+            self._setup_error = f"no DNS resolver is configured ({exc}); use --nameserver"
+            return
+        resolver.timeout = min(2.0, self._query_timeout)
+        resolver.lifetime = self._query_timeout
+        resolver.cache = None  # we cache per run ourselves, with in-flight sharing
+        self._resolver = resolver
+
+    async def query(self, name: str, rdtype: str, *, timeout: float | None = None) -> DnsAnswer:
+        """Look ``name`` up; the answer is cached for the rest of the run."""
+        key = (name.lower().rstrip("."), rdtype.upper())
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = asyncio.ensure_future(self._lookup(key[0], key[1], timeout))
+            self._cache[key] = cached
+        # shield: one caller giving up must not cancel the lookup others wait on
+        return await asyncio.shield(cached)
+
+    async def _lookup(self, name: str, rdtype: str, timeout: float | None) -> DnsAnswer:
+        import dns.exception
+        import dns.name
+        import dns.rdatatype
+        import dns.resolver
+
+        if not self._configured:
+            self._configure()
+        if self._resolver is None:
+            return DnsAnswer(
+                name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=self._setup_error
+            )
+        lifetime = (
+            self._query_timeout if timeout is None else max(0.05, min(timeout, self._query_timeout))
+        )
+        try:
+            answer = await self._resolver.resolve(
+                name, rdtype, raise_on_no_answer=False, lifetime=lifetime, search=False
+            )
+        except dns.resolver.NXDOMAIN:
+            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
+        except dns.resolver.LifetimeTimeout:
+            return _error(name, rdtype, f"DNS timeout after {lifetime:g} s")
+        except dns.resolver.NoNameservers as exc:
+            return _error(name, rdtype, _describe_no_nameservers(exc))
+        except dns.resolver.YXDOMAIN:
+            return _error(name, rdtype, "the name is too long after CNAME expansion")
+        except (dns.name.LabelTooLong, dns.name.EmptyLabel, dns.name.NameTooLong) as exc:
+            return DnsAnswer(
+                name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN, error=f"invalid name: {exc}"
+            )
+        except dns.exception.DNSException as exc:
+            return _error(name, rdtype, f"DNS error: {exc}")
+        except (OSError, ValueError) as exc:
+            return _error(name, rdtype, f"DNS error: {exc}")
+        canonical = answer.canonical_name.to_text(omit_final_dot=True).lower()
+        canonical_name = canonical if canonical != name else None
+        if answer.rrset is None:
+            return DnsAnswer(
+                name=name, rdtype=rdtype, status=DnsStatus.NODATA, canonical_name=canonical_name
+            )
+        records = tuple(_rdata_text(rdata) for rdata in answer.rrset)
+        return DnsAnswer(
+            name=name,
+            rdtype=rdtype,
+            status=DnsStatus.OK,
+            records=records,
+            canonical_name=canonical_name,
+        )
+
+    async def addresses(self, host: str, *, timeout: float | None = None) -> AddressLookup:
+        """A and AAAA of ``host``, looked up together."""
+        literal = parse_ip(host)
+        if literal is not None:
+            return AddressLookup(host=host, addresses=(str(literal),))
+        a, aaaa = await asyncio.gather(
+            self.query(host, "A", timeout=timeout), self.query(host, "AAAA", timeout=timeout)
+        )
+        return AddressLookup(host=host, a=a, aaaa=aaaa, addresses=a.records + aaaa.records)
+
+
+class AddressLookup(Frozen):
+    """The addresses of one host, with the answers they came from."""
+
+    host: str
+    addresses: tuple[str, ...] = ()
+    a: DnsAnswer | None = None
+    aaaa: DnsAnswer | None = None
+
+    @property
+    def status(self) -> DnsStatus:
+        """ok if any address; nxdomain/nodata when both answers say so; else error."""
+        if self.addresses:
+            return DnsStatus.OK
+        answers = [answer for answer in (self.a, self.aaaa) if answer is not None]
+        if any(answer.status is DnsStatus.NXDOMAIN for answer in answers):
+            return DnsStatus.NXDOMAIN
+        if answers and all(answer.status is DnsStatus.NODATA for answer in answers):
+            return DnsStatus.NODATA
+        return DnsStatus.ERROR
+
+    @property
+    def error(self) -> str | None:
+        for answer in (self.a, self.aaaa):
+            if answer is not None and answer.error:
+                return answer.error
+        return None
+
+
+def _error(name: str, rdtype: str, message: str) -> DnsAnswer:
+    return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=message)
+
+
+def _describe_no_nameservers(exc: Exception) -> str:
+    text = str(exc)
+    if "SERVFAIL" in text:
+        return "the DNS server failed to answer (SERVFAIL)"
+    if "REFUSED" in text:
+        return "the DNS server refused the query (REFUSED)"
+    return "no DNS server could answer"
+
+
+def _rdata_text(rdata: object) -> str:
+    """Records as plain text: MX as 'PREF HOST', TXT joined, names without the final dot."""
+    import dns.rdtypes.ANY.CNAME
+    import dns.rdtypes.ANY.MX
+    import dns.rdtypes.ANY.TXT
+
+    if isinstance(rdata, dns.rdtypes.ANY.MX.MX):
+        return f"{rdata.preference} {rdata.exchange.to_text(omit_final_dot=True).lower() or '.'}"
+    if isinstance(rdata, dns.rdtypes.ANY.TXT.TXT):
+        return b"".join(rdata.strings).decode("utf-8", "replace")
+    if isinstance(rdata, dns.rdtypes.ANY.CNAME.CNAME):
+        return rdata.target.to_text(omit_final_dot=True).lower()
+    return str(rdata)

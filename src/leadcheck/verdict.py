@@ -1,0 +1,443 @@
+"""The verdict: genuine, suspicious, fake or unknown, a 0-100 score, and the reasons.
+
+Each finding becomes a :class:`Reason` with a stable code (documented in
+docs/reason-codes.md), a plain sentence and the points it moved the score. The
+label follows the source article's rule: a website that does not exist or is fake
+(parked, for sale, a default page) together with a fake email means a fake lead. A
+check that could not run makes its part *unknown*; a lead whose every part is
+unknown is ``unknown``, never ``fake`` and never ``genuine``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from leadcheck.domains import Relation
+from leadcheck.email_check import EmailReport, MxStatus
+from leadcheck.models import Frozen
+from leadcheck.net.http import FetchErrorKind
+from leadcheck.website_check import DEAD_PAGE_KINDS, WebsiteReport
+
+Label = Literal["genuine", "suspicious", "fake", "unknown"]
+
+BASE_SCORE = 50
+GENUINE_MIN = 65
+FAKE_MAX = 25
+UNKNOWN_SCORE = 50
+LOOKALIKE_MAX = 30
+
+# Every reason code, with what it means. docs/reason-codes.md documents each one
+# (a test keeps the two in step); codes are a public interface: never rename one.
+REASON_CODES: dict[str, str] = {
+    "email_missing": "no email address was given",
+    "email_invalid": "the address is not a valid email address",
+    "email_disposable": "the domain is a disposable (throw-away) mail service",
+    "email_domain_not_found": "the mail domain does not exist (NXDOMAIN)",
+    "email_null_mx": "the domain publishes a null MX: it accepts no mail (RFC 7505)",
+    "email_no_mail_server": "the domain has no MX and no address record",
+    "email_typo": "the domain looks like a typo of a common mail domain",
+    "email_dns_unknown": "the mail servers could not be looked up (timeout, SERVFAIL...)",
+    "email_free_provider": "a free-mail provider: says nothing about a company",
+    "email_mail_server": "the company domain has working mail servers",
+    "email_business_host": "the company's mail is hosted by a known business provider",
+    "email_spf": "the domain publishes SPF",
+    "email_dmarc": "the domain publishes DMARC",
+    "email_no_spf_dmarc": "a company domain without SPF and without DMARC",
+    "email_role_account": "a role account (info@, sales@...), not a person",
+    "website_missing": "no website was given (and none could be inferred)",
+    "website_inferred": "no website was given; the business email's domain was checked",
+    "website_invalid": "the website field is not a web address",
+    "website_private_address": "the site resolves to a private/loopback/link-local address",
+    "website_none_for_domain": "the email's domain has no website",
+    "website_not_found": "the website's domain does not exist or has no address",
+    "website_dns_unknown": "the website could not be looked up",
+    "website_timeout": "the website did not answer in time",
+    "website_redirect_loop": "the website redirects forever or to something unfetchable",
+    "website_unreachable": "the website refuses connections or does not speak HTTP",
+    "website_tls_invalid": "the HTTPS certificate is invalid (the page was still read)",
+    "website_no_https": "the website has no HTTPS",
+    "website_parked": "the domain is parked",
+    "website_for_sale": "the domain is for sale",
+    "website_default_page": "the site is a web server's default page",
+    "website_suspended": "the hosting account is suspended",
+    "website_http_error": "the website answers with an HTTP error",
+    "website_under_construction": "the website is an under-construction / coming-soon page",
+    "website_thin": "the website has almost no text",
+    "website_operating": "the website serves a real page",
+    "domains_match": "the email's domain is the website's domain",
+    "domains_related": "same name under another suffix (acme.de / acme.com)",
+    "domains_lookalike": "the email's and website's domains are look-alikes",
+    "domains_differ": "a company email on a domain unrelated to the website",
+    "email_on_website": "the website lists the lead's email address",
+    "email_not_tied": "a free-mail address that nothing ties to the website",
+    "checks_unknown": "no check could reach a conclusion",
+}
+
+
+class PartState(StrEnum):
+    """What one part of the inquiry (the email, the website) turned out to be."""
+
+    GOOD = "good"
+    WEAK = "weak"
+    BAD = "bad"
+    UNKNOWN = "unknown"
+    ABSENT = "absent"
+
+
+class Reason(Frozen):
+    code: str
+    message: str
+    part: Literal["email", "website", "match", "lead"]
+    points: int = 0
+
+
+class Verdict(Frozen):
+    label: Label
+    score: int
+    reasons: tuple[Reason, ...]
+    email_state: PartState
+    website_state: PartState
+
+
+class _Findings:
+    def __init__(self) -> None:
+        self.reasons: list[Reason] = []
+
+    def add(
+        self,
+        code: str,
+        part: Literal["email", "website", "match", "lead"],
+        points: int,
+        message: str,
+    ) -> None:
+        if code not in REASON_CODES:  # pragma: no cover - a programming error
+            raise ValueError(f"undocumented reason code {code!r}")
+        self.reasons.append(Reason(code=code, message=message, part=part, points=points))
+
+
+def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
+    """Combine the email and website findings into a verdict."""
+    findings = _Findings()
+    email_state = _judge_email(email, findings)
+    website_state = _judge_website(website, findings)
+    relation, listed = _judge_match(email, website, findings)
+
+    score = BASE_SCORE + sum(reason.points for reason in findings.reasons)
+    score = max(0, min(100, score))
+    states = {email_state, website_state}
+    known_negative = any(r.points < 0 and r.code.startswith("domains_") for r in findings.reasons)
+
+    label: Label
+    if states <= {PartState.ABSENT, PartState.UNKNOWN} and not known_negative:
+        label = "unknown"
+        findings.add(
+            "checks_unknown",
+            "lead",
+            0,
+            "No check could reach a conclusion (network trouble?): try again later.",
+        )
+        score = UNKNOWN_SCORE
+    elif states <= {PartState.BAD, PartState.ABSENT}:
+        label = "fake"
+    elif PartState.BAD in states or relation is Relation.LOOKALIKE:
+        label = "suspicious"
+    elif score >= GENUINE_MIN and _tied(email_state, website_state, relation, listed):
+        label = "genuine"
+    else:
+        label = "suspicious"
+
+    if label == "fake":
+        score = min(score, FAKE_MAX)
+    elif label == "genuine":
+        score = max(score, GENUINE_MIN)
+    elif label == "suspicious":
+        score = max(FAKE_MAX + 1, min(score, GENUINE_MIN - 1))
+        if relation is Relation.LOOKALIKE:
+            score = min(score, LOOKALIKE_MAX)
+    return Verdict(
+        label=label,
+        score=score,
+        reasons=tuple(findings.reasons),
+        email_state=email_state,
+        website_state=website_state,
+    )
+
+
+def _tied(
+    email_state: PartState, website_state: PartState, relation: Relation | None, listed: bool
+) -> bool:
+    """Is the person tied to an operating company? Needed for ``genuine``."""
+    if relation in (Relation.SAME, Relation.RELATED) or listed:
+        return True
+    if email_state is PartState.ABSENT:
+        return website_state is PartState.GOOD
+    if website_state is PartState.ABSENT:
+        return email_state is PartState.GOOD
+    return False
+
+
+def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
+    if email is None:
+        f.add("email_missing", "email", 0, "No email address was given.")
+        return PartState.ABSENT
+    if not email.valid_syntax:
+        f.add(
+            "email_invalid",
+            "email",
+            -40,
+            f"The email address is not valid: {email.syntax_error or 'bad syntax'}.",
+        )
+        return PartState.BAD
+    domain = email.domain or ""
+    state = PartState.GOOD
+    if email.disposable:
+        f.add(
+            "email_disposable", "email", -40, f"{domain} is a disposable (throw-away) mail service."
+        )
+        state = PartState.BAD
+    if email.mx_status is MxStatus.NXDOMAIN:
+        f.add("email_domain_not_found", "email", -40, f"The mail domain {domain} does not exist.")
+        return PartState.BAD
+    if email.mx_status is MxStatus.NULL_MX:
+        f.add(
+            "email_null_mx",
+            "email",
+            -35,
+            f"{domain} publishes a null MX: it accepts no mail (RFC 7505).",
+        )
+        return PartState.BAD
+    if email.mx_status is MxStatus.NONE:
+        f.add(
+            "email_no_mail_server",
+            "email",
+            -35,
+            f"{domain} has no mail server (no MX and no address record).",
+        )
+        return PartState.BAD
+    if email.suggestion:
+        f.add("email_typo", "email", -15, f"Looks like a typo: did they mean {email.suggestion}?")
+        if state is PartState.GOOD:
+            state = PartState.WEAK
+    if email.mx_status is MxStatus.UNKNOWN:
+        f.add(
+            "email_dns_unknown",
+            "email",
+            0,
+            f"Could not look up the mail servers of {domain}"
+            f" ({'; '.join(email.dns_errors) or 'DNS failed'}).",
+        )
+        if state is PartState.GOOD and not email.free_provider:
+            state = PartState.UNKNOWN
+    if state is PartState.BAD:
+        return state
+    if email.free_provider:
+        f.add(
+            "email_free_provider",
+            "email",
+            -5,
+            f"{domain} is a free-mail provider: the address says nothing about a company.",
+        )
+        state = PartState.WEAK
+    elif email.deliverable:
+        f.add("email_mail_server", "email", 15, f"{domain} has working mail servers.")
+        if email.mail_provider and email.mail_provider_kind in ("workspace", "hosting"):
+            f.add(
+                "email_business_host",
+                "email",
+                5,
+                f"Mail for {domain} is hosted by {email.mail_provider}.",
+            )
+        if email.spf:
+            f.add("email_spf", "email", 4, f"{domain} publishes an SPF record.")
+        if email.dmarc:
+            f.add("email_dmarc", "email", 4, f"{domain} publishes a DMARC policy.")
+        if email.spf is False and email.dmarc is False:
+            f.add(
+                "email_no_spf_dmarc",
+                "email",
+                -3,
+                f"{domain} has neither SPF nor DMARC, unusual for a company domain.",
+            )
+    if email.role_account:
+        f.add(
+            "email_role_account",
+            "email",
+            -2,
+            "A role account (info@, sales@...), not a named person.",
+        )
+    return state
+
+
+def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
+    if site is None:
+        f.add("website_missing", "website", 0, "No website was given.")
+        return PartState.ABSENT
+    inferred = site.inferred_from_email
+    if inferred:
+        f.add(
+            "website_inferred",
+            "website",
+            0,
+            f"No website was given; checked the email's domain {site.host}.",
+        )
+    kind = site.error_kind
+    if kind is FetchErrorKind.BAD_URL and site.url is None:
+        f.add("website_invalid", "website", -25, f"Not a website address: {site.input!r}.")
+        return PartState.BAD
+    if site.refused:
+        f.add(
+            "website_private_address",
+            "website",
+            -15,
+            f"{site.host} resolves to a private or local address ({site.refused_address}); "
+            "not fetched (a public company site never does this; --allow-private to fetch).",
+        )
+        return PartState.UNKNOWN
+    if kind in (FetchErrorKind.NXDOMAIN, FetchErrorKind.NO_ADDRESS):
+        what = "does not exist" if kind is FetchErrorKind.NXDOMAIN else "has no address"
+        if inferred:
+            f.add(
+                "website_none_for_domain",
+                "website",
+                -5,
+                f"The email's domain has no website ({site.host} {what}).",
+            )
+            return PartState.WEAK
+        f.add("website_not_found", "website", -35, f"The website {site.host} {what}.")
+        return PartState.BAD
+    if kind is FetchErrorKind.DNS_ERROR or (kind is None and site.reachable is None):
+        f.add(
+            "website_dns_unknown",
+            "website",
+            0,
+            f"Could not look up {site.host}: {site.error or 'DNS failed'}.",
+        )
+        return PartState.UNKNOWN
+    if kind is FetchErrorKind.TIMEOUT:
+        f.add(
+            "website_timeout",
+            "website",
+            0,
+            f"{site.host} did not answer in time; could not judge the site.",
+        )
+        return PartState.UNKNOWN
+    if kind in (FetchErrorKind.TOO_MANY_REDIRECTS, FetchErrorKind.BAD_REDIRECT):
+        f.add(
+            "website_redirect_loop",
+            "website",
+            -25,
+            f"The website never settles on a page ({site.error}).",
+        )
+        return PartState.WEAK if inferred else PartState.BAD
+    if kind in (FetchErrorKind.CONNECT, FetchErrorKind.TLS, FetchErrorKind.PROTOCOL):
+        f.add(
+            "website_unreachable",
+            "website",
+            -30 if not inferred else -5,
+            f"The website cannot be opened: {site.error}.",
+        )
+        return PartState.WEAK if inferred else PartState.BAD
+
+    state = PartState.GOOD
+    if site.tls_valid is False:
+        f.add(
+            "website_tls_invalid",
+            "website",
+            -5,
+            f"The HTTPS certificate is not valid ({site.tls_error}); the page was read anyway.",
+        )
+    elif site.https is False:
+        f.add("website_no_https", "website", -2, "The website does not use HTTPS.")
+    page_kind = site.page_kind
+    if page_kind in DEAD_PAGE_KINDS:
+        words = {
+            "parked": ("website_parked", -35, "a parked domain (ads or a parking page)"),
+            "for_sale": ("website_for_sale", -40, "a domain for sale"),
+            "hosting_default": ("website_default_page", -30, "a web server's default page"),
+            "suspended": ("website_suspended", -30, "a suspended hosting account"),
+        }
+        code, points, what = words[page_kind]
+        f.add(code, "website", points, f"The website is {what}, not a business.")
+        return PartState.BAD
+    status = site.status_code or 0
+    if status >= 400:
+        f.add(
+            "website_http_error",
+            "website",
+            -10,
+            f"The website answers with HTTP {status} instead of a page.",
+        )
+        state = PartState.WEAK
+    if page_kind == "under_construction":
+        f.add(
+            "website_under_construction",
+            "website",
+            -15,
+            "The website is an 'under construction' / 'coming soon' page.",
+        )
+        state = PartState.WEAK
+    elif state is PartState.GOOD and (site.word_count or 0) < 30:
+        f.add("website_thin", "website", -5, "The website has almost no text.")
+        state = PartState.WEAK
+    if state is PartState.GOOD:
+        f.add(
+            "website_operating",
+            "website",
+            25,
+            f"{site.host} serves a real page" + (f": {site.title!r}." if site.title else "."),
+        )
+    return state
+
+
+def _judge_match(
+    email: EmailReport | None, site: WebsiteReport | None, f: _Findings
+) -> tuple[Relation | None, bool]:
+    """How the email relates to the website, and whether the site lists the address."""
+    if email is None or site is None or not email.domain or not site.host:
+        return None, False
+    if site.inferred_from_email:
+        return (Relation.SAME if site.error_kind is None else None), False
+    relation = site.email_domain_relation
+    if relation is Relation.SAME:
+        f.add(
+            "domains_match",
+            "match",
+            15,
+            f"The email's domain matches the website ({site.registered_domain}).",
+        )
+    elif relation is Relation.RELATED:
+        f.add(
+            "domains_related",
+            "match",
+            8,
+            f"The email's domain {email.domain} and the website {site.registered_domain} "
+            "share a name under different suffixes.",
+        )
+    elif relation is Relation.LOOKALIKE:
+        f.add(
+            "domains_lookalike",
+            "match",
+            -35,
+            f"The email's domain {email.domain} is a look-alike of the website's "
+            f"{site.registered_domain}: a classic impersonation trick.",
+        )
+    elif not email.free_provider:
+        f.add(
+            "domains_differ",
+            "match",
+            -10,
+            f"The email's domain {email.domain} has nothing to do with the website "
+            f"{site.registered_domain}.",
+        )
+    listed = bool(email.normalized) and (email.normalized or "").lower() in site.contacts.emails
+    if listed:
+        f.add("email_on_website", "match", 15, "The website itself lists this email address.")
+    elif email.free_provider:
+        f.add(
+            "email_not_tied",
+            "match",
+            -5,
+            "A free-mail address: nothing ties it to the website's company.",
+        )
+    return relation, listed

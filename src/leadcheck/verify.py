@@ -1,0 +1,254 @@
+"""Check leads: the library entry point behind ``leadcheck verify`` and ``leadcheck batch``.
+
+One :class:`CheckSession` serves a whole run: it owns the resolver, the HTTP
+clients and the caches, so each domain is looked up and each website fetched once
+per run however many leads share it::
+
+    async with CheckSession(VerifyOptions(net=NetConfig(timeout=10))) as session:
+        report = await session.verify(Inquiry(email="li@aquatech.de"))
+
+For a single lead, :func:`verify_inquiry` does the same in one call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from leadcheck.email_check import EmailReport, check_email, check_syntax
+from leadcheck.errors import UsageError
+from leadcheck.inquiry import Inquiry
+from leadcheck.models import Frozen
+from leadcheck.net.config import NetConfig
+from leadcheck.report import StageNote, VerifyReport
+from leadcheck.verdict import judge
+from leadcheck.website_check import WebsiteReport, check_website, normalize_url
+
+if TYPE_CHECKING:
+    from leadcheck.fit import FitInput, FitResult
+    from leadcheck.fit.taxonomy import Taxonomy
+    from leadcheck.followup import FollowupPlan
+    from leadcheck.net.dns import Resolver
+    from leadcheck.net.http import Fetcher
+
+
+class VerifyOptions(Frozen):
+    """What a run does beyond the network settings."""
+
+    net: NetConfig = NetConfig()
+    taxonomy_path: Path | None = None
+    rep_timezone: str = "Asia/Shanghai"
+    at: datetime | None = None  # "now" for follow-up timing; None = the real now
+    fit: bool = True
+    followup: bool = True
+    per_host: int = 4
+
+
+class CheckSession:
+    """Shared resolver, HTTP clients and per-run caches for checking many leads."""
+
+    def __init__(self, options: VerifyOptions | None = None) -> None:
+        self.options = options or VerifyOptions()
+        self._resolver: Resolver | None = None
+        self._fetcher: Fetcher | None = None
+        self._taxonomy: Taxonomy | None = None
+        self._websites: dict[tuple[str, str | None], asyncio.Future[WebsiteReport]] = {}
+
+    async def __aenter__(self) -> CheckSession:
+        from leadcheck.net.dns import Resolver
+        from leadcheck.net.http import Fetcher
+
+        net = self.options.net
+        self._resolver = Resolver(net.nameservers, query_timeout=min(5.0, net.timeout))
+        self._fetcher = Fetcher(net, self._resolver, per_host=self.options.per_host)
+        if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
+            from leadcheck.fit import load_taxonomy
+
+            self._taxonomy = load_taxonomy(self.options.taxonomy_path)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        for future in self._websites.values():
+            future.cancel()
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
+
+    async def verify(self, inquiry: Inquiry) -> VerifyReport:
+        """Check one lead. Network trouble becomes *unknown* parts, never an exception."""
+        if self._resolver is None or self._fetcher is None:
+            raise RuntimeError("use 'async with CheckSession(...)' before verify()")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        deadline = started + self.options.net.timeout
+        notes: list[StageNote] = []
+
+        country = self._country(inquiry, notes)
+        email_task = None
+        if inquiry.email and inquiry.email.strip():
+            email_task = asyncio.ensure_future(
+                check_email(inquiry.email, self._resolver, timeout=self.options.net.timeout)
+            )
+        website_input, inferred = self._website_input(inquiry)
+        website: WebsiteReport | None = None
+        if website_input is not None:
+            website = await self._website(website_input, inferred, deadline, country)
+        email: EmailReport | None = await email_task if email_task is not None else None
+        if website is not None and email is not None and email.domain:
+            from leadcheck.domains import relation
+
+            related = relation(email.domain, website.host) if website.host else None
+            website = website.model_copy(
+                update={
+                    "email_domain_relation": related,
+                    "matches_email_domain": None if related is None else related.value == "same",
+                }
+            )
+
+        verdict = judge(email, website)
+        fit = self._fit(inquiry, website)
+        followup = self._followup(inquiry, email, website, country, notes)
+        return VerifyReport(
+            inquiry=inquiry,
+            verdict=verdict,
+            email=email,
+            website=website,
+            fit=fit,
+            followup=followup,
+            notes=tuple(notes),
+            checked_at=datetime.now(UTC),
+            elapsed_ms=int((loop.time() - started) * 1000),
+        )
+
+    def _website_input(self, inquiry: Inquiry) -> tuple[str | None, bool]:
+        """The website to check: the one given, else the business email's own domain."""
+        if inquiry.website and inquiry.website.strip():
+            return inquiry.website.strip(), False
+        if not inquiry.email:
+            return None, False
+        from leadcheck import maillists
+
+        syntax = check_syntax(inquiry.email.strip())
+        domain = syntax.domain
+        if not syntax.valid or not domain:
+            return None, False
+        if maillists.is_free_provider(domain) or maillists.is_disposable(domain):
+            return None, False
+        return domain, True
+
+    async def _website(
+        self, raw: str, inferred: bool, deadline: float, country: str | None
+    ) -> WebsiteReport:
+        assert self._resolver is not None
+        assert self._fetcher is not None
+        normalized = normalize_url(raw)
+        key = (normalized[0] if normalized else raw, country)
+        cached = self._websites.get(key)
+        if cached is None:
+            cached = asyncio.ensure_future(
+                check_website(
+                    raw,
+                    resolver=self._resolver,
+                    fetcher=self._fetcher,
+                    deadline=deadline,
+                    inferred_from_email=inferred,
+                    region=country,
+                )
+            )
+            self._websites[key] = cached
+        report = await asyncio.shield(cached)
+        if report.input != raw or report.inferred_from_email != inferred:
+            report = report.model_copy(update={"input": raw, "inferred_from_email": inferred})
+        return report
+
+    def _country(self, inquiry: Inquiry, notes: list[StageNote]) -> str | None:
+        """The lead's ISO country: as given, else from the phone or the domains."""
+        if not self.options.followup:
+            return None
+        from leadcheck.followup import infer_country, resolve_country
+
+        if inquiry.country and inquiry.country.strip():
+            try:
+                return resolve_country(inquiry.country)
+            except UsageError as exc:
+                notes.append(StageNote(stage="followup", message=str(exc)))
+        domains = []
+        if inquiry.website:
+            normalized = normalize_url(inquiry.website)
+            if normalized:
+                domains.append(normalized[1])
+        if inquiry.email and "@" in inquiry.email:
+            domains.append(inquiry.email.rsplit("@", 1)[1].strip())
+        return infer_country(phone=inquiry.phone, domains=domains)
+
+    def _fit(self, inquiry: Inquiry, website: WebsiteReport | None) -> FitResult | None:
+        if not self.options.fit or self._taxonomy is None:
+            return None
+        from leadcheck.fit import score_fit
+
+        return score_fit(fit_input(inquiry, website), self._taxonomy)
+
+    def _followup(
+        self,
+        inquiry: Inquiry,
+        email: EmailReport | None,
+        website: WebsiteReport | None,
+        country: str | None,
+        notes: list[StageNote],
+    ) -> FollowupPlan | None:
+        if not self.options.followup:
+            return None
+        if country is None:
+            notes.append(
+                StageNote(
+                    stage="followup",
+                    message="the lead's country is unknown: give --country, or a phone number "
+                    "in international form (+49 ...)",
+                )
+            )
+            return None
+        from leadcheck.followup import plan_followup
+
+        try:
+            return plan_followup(
+                country,
+                phone=inquiry.phone,
+                email=email.normalized if email else inquiry.email,
+                at=self.options.at,
+                rep_timezone=self.options.rep_timezone,
+                website_contacts=website.contacts if website else None,
+            )
+        except UsageError as exc:
+            notes.append(StageNote(stage="followup", message=str(exc)))
+            return None
+
+
+def fit_input(inquiry: Inquiry, website: WebsiteReport | None) -> FitInput:
+    """What stage 2 reads: the website's page plus the company name and the message."""
+    from leadcheck.fit import FitInput
+
+    page = website.page if website is not None else None
+    return FitInput(
+        title=page.title if page else None,
+        description=page.description if page else None,
+        headings=page.headings if page else (),
+        body=page.text if page else "",
+        company=inquiry.company,
+        message=inquiry.message,
+    )
+
+
+async def verify_inquiry(inquiry: Inquiry, options: VerifyOptions | None = None) -> VerifyReport:
+    """Check one lead with a session of its own."""
+    async with CheckSession(options) as session:
+        return await session.verify(inquiry)

@@ -1,0 +1,52 @@
+from leadcheck.contacts import Contacts, SocialProfile, extract_contacts, merge_contacts
+
+LINKS = [
+    "mailto:Sales@AquaTech-Wasser.de?subject=Anfrage",
+    "tel:+49 30 1234567",
+    "https://wa.me/4930123456",
+    "https://api.whatsapp.com/send?phone=4930123456",
+    "https://t.me/aquatech",
+    "viber://chat?number=%2B380501234567",
+    "https://www.facebook.com/aquatechwasser/",
+    "https://www.facebook.com/sharer/sharer.php?u=x",
+    "https://twitter.com/intent/tweet?text=x",
+    "https://www.linkedin.com/company/aquatech-wasser",
+    "https://www.instagram.com/",
+    "/impressum",
+]
+
+
+def test_links_give_contacts() -> None:
+    contacts = extract_contacts("", LINKS, region="DE")
+    assert contacts.emails == ("sales@aquatech-wasser.de",)
+    assert contacts.phones == ("+49301234567",)
+    assert contacts.whatsapp == (
+        "https://wa.me/4930123456",
+        "https://api.whatsapp.com/send?phone=4930123456",
+    )
+    assert contacts.telegram == ("https://t.me/aquatech",)
+    assert contacts.viber
+    networks = [profile.network for profile in contacts.social]
+    assert networks == ["facebook", "linkedin"]  # share buttons and bare roots are skipped
+
+
+def test_text_gives_emails_and_phones() -> None:
+    text = "Tel.: 030 7654321 · Fax +49 30 7654322 · E-Mail: info@aquatech-wasser.de logo@2x.png"
+    contacts = extract_contacts(text, region="DE")
+    assert contacts.emails == ("info@aquatech-wasser.de",)
+    assert "+49307654321" in contacts.phones
+    assert "+49307654322" in contacts.phones
+
+
+def test_local_numbers_need_a_region() -> None:
+    assert extract_contacts("call 030 7654321").phones == ()
+
+
+def test_merge_keeps_order_and_drops_duplicates() -> None:
+    a = Contacts(emails=("a@x.de",), social=(SocialProfile(network="vk", url="https://vk.com/x"),))
+    b = Contacts(
+        emails=("b@x.de", "a@x.de"), social=(SocialProfile(network="vk", url="https://vk.com/x/"),)
+    )
+    merged = merge_contacts(a, None, b)
+    assert merged.emails == ("a@x.de", "b@x.de")
+    assert len(merged.social) == 1

@@ -1,0 +1,54 @@
+from leadcheck.page import decode_body, parse_page
+
+HTML = """<!doctype html><html lang="de-DE"><head>
+<meta charset="utf-8"><title>AquaTech Wasser GmbH – UV-Desinfektion</title>
+<meta name="description" content="Wasseraufbereitung und UV-Anlagen seit 1998">
+<meta name="generator" content="WordPress 6.5">
+<script>var secret = "not text";</script><style>body{color:red}</style></head>
+<body><h1>UV-Desinfektion für Trinkwasser</h1><h2>Kontakt</h2>
+<p>Wir planen Anlagen für <b>Kommunen</b> und Industrie.</p>
+<a href="mailto:info@aquatech-wasser.de">Mail</a><a href="https://wa.me/4930123456">WhatsApp</a>
+<noscript>enable js</noscript></body></html>"""
+
+
+def test_parse_page_extracts_the_parts() -> None:
+    page = parse_page(HTML.encode(), "text/html; charset=utf-8")
+    assert page.title == "AquaTech Wasser GmbH – UV-Desinfektion"
+    assert page.description == "Wasseraufbereitung und UV-Anlagen seit 1998"
+    assert page.language == "de-de"
+    assert page.generator == "WordPress 6.5"
+    assert page.headings == ("UV-Desinfektion für Trinkwasser", "Kontakt")
+    assert "Kommunen" in page.text
+    assert "secret" not in page.text
+    assert "color:red" not in page.text
+    assert "enable js" not in page.text
+    assert "mailto:info@aquatech-wasser.de" in page.links
+
+
+def test_hostile_title_is_inert() -> None:
+    html = "<title>\x1b[31mRED\x1b]0;pwned\x07 [bold red]x[/bold red]</title><p>hi</p>"
+    page = parse_page(html.encode(), "text/html")
+    assert page.title is not None
+    assert "\x1b" not in page.title
+    assert "\x07" not in page.title
+    # rich markup stays as literal text; the renderer shows it without parsing it
+    assert "[bold red]x[/bold red]" in page.title
+
+
+def test_decode_body_follows_charsets() -> None:
+    gbk = "<meta charset='gb2312'><title>净水设备有限公司</title>".encode("gbk")
+    assert "净水设备" in decode_body(gbk, "text/html")
+    cp1251 = "<title>Очистка воды</title>".encode("cp1251")
+    assert "Очистка" in decode_body(cp1251, "text/html; charset=windows-1251")
+    assert decode_body(b"\xef\xbb\xbfhello", None) == "hello"
+
+
+def test_meta_refresh_is_recorded() -> None:
+    html = '<meta http-equiv="refresh" content="0; url=http://ww1.example.com/lander">'
+    assert parse_page(html.encode(), "text/html").meta_refresh == "http://ww1.example.com/lander"
+
+
+def test_plain_text_body() -> None:
+    page = parse_page(b"just text\nhere", "text/plain")
+    assert page.text == "just text\nhere"
+    assert page.title is None

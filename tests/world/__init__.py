@@ -1,0 +1,44 @@
+"""The loopback test world: authoritative DNS, HTTP and HTTPS servers with a test CA.
+
+Importable as ``tests.world`` (pytest) and as ``world`` (with ``tests/`` on ``sys.path``,
+as the benchmarks do). See README.md in this directory.
+"""
+
+from .ca import TLS_MODES, WRONG_HOST_NAME, TlsMode, WorldCA
+from .dns_server import FAULT_KINDS, Fault, FaultKind, Zone
+from .http_server import (
+    Delayed,
+    GzipBomb,
+    HugeBody,
+    Page,
+    Redirect,
+    RequestRecord,
+    Reset,
+    Route,
+    Site,
+    Tarpit,
+)
+from .world import World, WorldStartError
+
+__all__ = [
+    "FAULT_KINDS",
+    "TLS_MODES",
+    "WRONG_HOST_NAME",
+    "Delayed",
+    "Fault",
+    "FaultKind",
+    "GzipBomb",
+    "HugeBody",
+    "Page",
+    "Redirect",
+    "RequestRecord",
+    "Reset",
+    "Route",
+    "Site",
+    "Tarpit",
+    "TlsMode",
+    "World",
+    "WorldCA",
+    "WorldStartError",
+    "Zone",
+]
