@@ -1,0 +1,162 @@
+"""The follow-up cadence for a lead who stays silent: which channel on which day, and why.
+
+The steps (day and role) and their reasoning live in ``data/channels.toml``; this module
+picks the channel for each role from the country's ranking and the contacts known, and
+moves each step to a working day in the lead's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from leadcheck.contacts import Contacts
+from leadcheck.followup.channels import CadenceRule, ChannelTable
+from leadcheck.followup.timing import WorkCalendar
+from leadcheck.models import Frozen
+
+# Which Contacts.social network holds a page for a channel.
+_NETWORK = {
+    "Facebook": "facebook",
+    "Messenger": "facebook",
+    "Instagram": "instagram",
+    "Twitter": "twitter",
+    "VK": "vk",
+    "Odnoklassniki": "odnoklassniki",
+    "Weibo": "weibo",
+    "LinkedIn": "linkedin",
+}
+# Which Contacts field holds links for a phone messenger.
+_MESSENGER_FIELD = {
+    "WhatsApp": "whatsapp",
+    "Telegram": "telegram",
+    "Viber": "viber",
+    "WeChat": "wechat",
+}
+
+
+class CadenceStep(Frozen):
+    day: int  # days after the first email
+    date: dt.date  # the day itself, moved to a working day in the lead's country
+    channel: str
+    action: str
+    why: str
+    link: str | None = None
+
+
+def chat_link(table: ChannelTable, channel: str, e164: str | None) -> str | None:
+    """A click-to-chat link for a phone messenger, when the tool has one and a number is known."""
+    tool = table.tools.get(channel)
+    if tool is None or tool.link is None or not e164:
+        return None
+    return tool.link.replace("{digits}", e164.lstrip("+"))
+
+
+def build_cadence(
+    *,
+    table: ChannelTable,
+    calendar: WorkCalendar,
+    channels: tuple[str, ...],
+    country_name: str,
+    start: dt.date,
+    phone: str | None = None,
+    email: str | None = None,
+    website: Contacts | None = None,
+) -> tuple[CadenceStep, ...]:
+    """The steps of the cadence, each on another channel, from the first email on ``start``."""
+    website = website or Contacts()
+    if phone is None and website.phones:
+        phone = website.phones[0]
+    usable = [
+        name
+        for name in channels
+        if table.tools[name].usable and table.tools[name].kind in ("phone", "social")
+    ]
+    first = usable[0] if usable else None
+    other = None
+    if first is not None:
+        other_kind = "social" if table.tools[first].kind == "phone" else "phone"
+        other = next((n for n in usable if table.tools[n].kind == other_kind), None)
+    b2b = next((n for n in table.b2b if table.tools[n].kind == "b2b"), None)
+    picks: dict[str, str | None] = {
+        "first": first,
+        "other": other,
+        "b2b": b2b,
+        "phone": "Phone",
+        "email": "Email",
+    }
+    hours = f"{calendar.start:%H:%M}–{calendar.end:%H:%M}"
+    steps: list[CadenceStep] = []
+    used: set[str] = set()
+    previous: dt.date | None = None
+    for rule in table.cadence:
+        channel = picks[rule.role]
+        if channel is None or channel in used:
+            continue
+        used.add(channel)
+        action, link = _action(table, rule, channel, phone, email, website, hours)
+        date = calendar.next_working_day(start + dt.timedelta(days=rule.day))
+        if previous is not None and date <= previous:  # two steps pushed onto one day
+            date = calendar.next_working_day(previous + dt.timedelta(days=1))
+        previous = date
+        steps.append(
+            CadenceStep(
+                day=rule.day,
+                date=date,
+                channel=channel,
+                action=action,
+                why=rule.why.replace("{channel}", channel).replace("{country}", country_name),
+                link=link,
+            )
+        )
+    return tuple(steps)
+
+
+def _action(
+    table: ChannelTable,
+    rule: CadenceRule,
+    channel: str,
+    phone: str | None,
+    email: str | None,
+    website: Contacts,
+    hours: str,
+) -> tuple[str, str | None]:
+    if rule.role == "phone":
+        if phone:
+            return f"Call {phone} in their working hours ({hours} local).", f"tel:{phone}"
+        return (
+            f"Find the company's phone number (website, email signature, platform profile) "
+            f"and call in their working hours ({hours} local).",
+            None,
+        )
+    if rule.role == "email":
+        to = f" to {email}" if email else ""
+        return f"Send a last short email{to} that closes the loop politely.", (
+            f"mailto:{email}" if email else None
+        )
+    tool = table.tools[channel]
+    note = f" {tool.note}" if tool.note else ""
+    if tool.kind == "phone":
+        field = _MESSENGER_FIELD.get(channel)
+        known: tuple[str, ...] = getattr(website, field) if field else ()
+        link = chat_link(table, channel, phone)
+        if phone:
+            return f"Send a short {channel} message to {phone} pointing to your email.{note}", link
+        if known:
+            return f"Message them on {channel} through the contact on their website.", known[0]
+        return (
+            f"Find their {channel} number (website, email signature, platform profile) and send "
+            f"a short message pointing to your email.{note}",
+            None,
+        )
+    network = _NETWORK.get(channel)
+    profile = next((p.url for p in website.social if p.network == network), None)
+    if tool.kind == "b2b":
+        return (
+            f"Find the buyer at the company on {channel} (purchasing, engineering or the owner) "
+            "and connect with a short note.",
+            profile,
+        )
+    where = (
+        "the company's page found on its website" if profile else f"the company's {channel} page"
+    )
+    return f"Send a short message to {where}.{note}", profile
