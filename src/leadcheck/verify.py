@@ -146,6 +146,13 @@ class CheckSession:
             return None, False
         return domain, True
 
+    async def website(self, raw: str) -> WebsiteReport:
+        """Check one website on its own, within the run's timeout (``leadcheck score``)."""
+        if self._resolver is None or self._fetcher is None:
+            raise RuntimeError("use 'async with CheckSession(...)' before website()")
+        deadline = asyncio.get_running_loop().time() + self.options.net.timeout
+        return await self._website(raw, False, deadline, None)
+
     async def _website(
         self, raw: str, inferred: bool, deadline: float, country: str | None
     ) -> WebsiteReport:
@@ -246,6 +253,20 @@ def fit_input(inquiry: Inquiry, website: WebsiteReport | None) -> FitInput:
         company=inquiry.company,
         message=inquiry.message,
     )
+
+
+async def fetch_fit_input(url: str, net: NetConfig) -> tuple[WebsiteReport, FitInput | None]:
+    """Fetch ``url`` with stage 1's guarded fetcher; the page as stage 2 reads it.
+
+    The :class:`FitInput` is ``None`` when no page could be read (the report says why):
+    an unread page is an unknown fit, not a poor one.
+    """
+    options = VerifyOptions(net=net, fit=False, followup=False)
+    async with CheckSession(options) as session:
+        website = await session.website(url)
+    if website.page is None:
+        return website, None
+    return website, fit_input(Inquiry(website=url), website)
 
 
 async def verify_inquiry(inquiry: Inquiry, options: VerifyOptions | None = None) -> VerifyReport:

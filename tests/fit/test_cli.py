@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import json
 import sys
-import types
 from pathlib import Path
 
 import pytest
 
 from leadcheck.cli import main
-from leadcheck.fit.scoring import FitInput
-from leadcheck.net.config import NetConfig
+
+from ..conftest import WorldRun
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -117,40 +116,49 @@ def test_score_bad_taxonomy_exits_3(capsys: pytest.CaptureFixture[str], tmp_path
     assert "segment" in err
 
 
-def test_score_website_uses_stage_one_fetcher(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_score_website_fetches_through_stage_one(
+    capsys: pytest.CaptureFixture[str], world_run: WorldRun
 ) -> None:
-    seen: list[tuple[str, NetConfig]] = []
-
-    async def fetch_fit_input(url: str, net: NetConfig) -> FitInput:
-        seen.append((url, net))
-        return FitInput(title="Aquaculture UV sterilizers", body="fish farms and hatcheries")
-
-    fake = types.ModuleType("leadcheck.website")
-    fake.fetch_fit_input = fetch_fit_input  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "leadcheck.website", fake)
     data = run_json(
         capsys,
         "score",
         "--website",
-        "https://aqua.example",
-        "--nameserver",
-        "127.0.0.1:5353",
-        "--allow-private",
-        "--port-map",
-        "443=8443",
-        "--timeout",
-        "3",
+        "www.aquatech-wasser.de",
+        *world_run.args,
         "--company",
-        "Aqua Ltd",
+        "AquaTech Wassertechnik GmbH",
     )
     assert data["tier"] == "A"
-    url, net = seen[0]
-    assert url == "https://aqua.example"
-    assert net.nameservers == ("127.0.0.1:5353",)
-    assert net.allow_private
-    assert net.port_map == {443: 8443}
-    assert net.timeout == 3
+    assert data["segments"][0]["id"] == "water_treatment"  # type: ignore[index]
+    assert world_run.world.requests("www.aquatech-wasser.de")
+
+
+def test_score_website_not_a_fit(capsys: pytest.CaptureFixture[str], world_run: WorldRun) -> None:
+    data = run_json(capsys, "score", "--website", "baeckerei-hofmann.de", *world_run.args)
+    assert data["tier"] == "D"
+
+
+def test_score_website_unreadable_is_an_error_not_tier_d(
+    capsys: pytest.CaptureFixture[str], world_run: WorldRun
+) -> None:
+    code = main(["score", "--website", "no-such-company-xyz.com", *world_run.args, "--json"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert "fit is unknown" in captured.err
+
+
+def test_score_website_refuses_loopback_without_allow_private(
+    capsys: pytest.CaptureFixture[str], world_run: WorldRun
+) -> None:
+    args = [a for a in world_run.args if a != "--allow-private"]
+    before = len(world_run.world.requests())
+    code = main(["score", "--website", "www.aquatech-wasser.de", *args, "--json"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "fit is unknown" in err
+    assert "127.0.0.1" in err  # the refused address is named
+    assert len(world_run.world.requests()) == before  # nothing was fetched
 
 
 def test_score_bad_port_map(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, Group, RenderableType
@@ -17,6 +16,7 @@ from rich.text import Text
 
 from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
+from leadcheck.cli.netopts import net_config
 from leadcheck.cli.options import (
     AllowPrivateOption,
     JsonOption,
@@ -25,10 +25,13 @@ from leadcheck.cli.options import (
     TaxonomyOption,
     TimeoutOption,
 )
-from leadcheck.errors import UsageError
+from leadcheck.errors import LeadcheckError, UsageError
 from leadcheck.fit.scoring import FitInput, FitResult, score_fit
 from leadcheck.fit.taxonomy import load_taxonomy
-from leadcheck.net.config import DEFAULT_TIMEOUT, NetConfig
+from leadcheck.net.config import DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from leadcheck.net.config import NetConfig
 from leadcheck.textsafe import clean_line
 
 _TIER_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "red"}
@@ -81,11 +84,8 @@ def score(
         )
     tax = load_taxonomy(taxonomy)  # a bad taxonomy fails before any network work
     if website is not None:
-        net = NetConfig(
-            nameservers=tuple(nameserver or ()),
-            allow_private=allow_private,
-            timeout=timeout,
-            port_map=parse_port_map(port_map or []),
+        net = net_config(
+            nameservers=nameserver, allow_private=allow_private, timeout=timeout, port_map=port_map
         )
         doc = _fetch(website, net).model_copy(update={"company": company, "message": message})
     else:
@@ -107,27 +107,16 @@ def score(
 
 
 def _fetch(url: str, net: NetConfig) -> FitInput:
-    # Stage 1's bounded fetcher; imported lazily so that scoring files needs no network code.
-    website = importlib.import_module("leadcheck.website")
-    doc = asyncio.run(website.fetch_fit_input(url, net))
-    if not isinstance(doc, FitInput):  # pragma: no cover - a contract check
-        raise TypeError("fetch_fit_input must return a FitInput")
+    # Stage 1's guarded fetcher; imported lazily so that scoring a file needs no network code.
+    from leadcheck.verify import fetch_fit_input
+
+    website, doc = asyncio.run(fetch_fit_input(url, net))
+    if doc is None:
+        reason = website.error or (
+            f"HTTP {website.status_code}" if website.status_code else "no page came back"
+        )
+        raise LeadcheckError(f"could not read {url}: {reason}; its fit is unknown")
     return doc
-
-
-def parse_port_map(values: list[str]) -> dict[int, int]:
-    """``["80=8080", ...]`` as ``{80: 8080}``; anything else is a usage error."""
-    mapping: dict[int, int] = {}
-    for value in values:
-        source, _, target = value.partition("=")
-        try:
-            ports = int(source), int(target)
-        except ValueError:
-            raise UsageError(f"--port-map wants FROM=TO port numbers, got {value!r}") from None
-        if not all(0 < port < 65536 for port in ports):
-            raise UsageError(f"--port-map ports must be 1-65535, got {value!r}")
-        mapping[ports[0]] = ports[1]
-    return mapping
 
 
 def fit_renderable(result: FitResult) -> RenderableType:
