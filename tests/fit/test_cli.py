@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from leadcheck.cli import main
-
-from ..conftest import WorldRun
+from tests.conftest import WorldRun
 
 PAGES = Path(__file__).parent / "pages"
 
