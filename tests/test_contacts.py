@@ -50,3 +50,15 @@ def test_merge_keeps_order_and_drops_duplicates() -> None:
     merged = merge_contacts(a, None, b)
     assert merged.emails == ("a@x.de", "b@x.de")
     assert len(merged.social) == 1
+
+
+def test_zalo_and_line_links_are_messengers_not_social() -> None:
+    links = [
+        "https://zalo.me/0903123456",
+        "https://line.me/R/ti/p/@acme-th",
+        "https://zalo.me/",  # the app's home page, not an account
+    ]
+    found = extract_contacts("", links)
+    assert found.zalo == ("https://zalo.me/0903123456",)
+    assert found.line == ("https://line.me/R/ti/p/@acme-th",)
+    assert found.social == ()

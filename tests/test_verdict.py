@@ -108,6 +108,53 @@ def test_free_mail_listed_on_the_site_is_genuine() -> None:
     assert "email_on_website" in codes(verdict)
 
 
+@pytest.mark.parametrize("kind", ["parked", "for_sale"])
+def test_mail_on_a_parked_or_for_sale_domain_is_fake(kind: str) -> None:
+    # the parking provider's catch-all MX receives mail: that is no company's mailbox
+    verdict = judge(business_email(spf=False, dmarc=False), site(page_kind=kind, parked=True))
+    assert verdict.label == "fake"
+    assert "email_on_dead_domain" in codes(verdict)
+    assert verdict.email_state is PartState.BAD
+
+
+def test_mail_beside_a_default_page_is_only_suspicious() -> None:
+    # a new company's server can show nginx's welcome page while its mail works
+    verdict = judge(business_email(), site(page_kind="hosting_default", parked=True))
+    assert verdict.label == "suspicious"
+    assert "email_on_dead_domain" not in codes(verdict)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"page_kind": "under_construction"},
+        {"status_code": 500},
+        {"error_kind": FetchErrorKind.TIMEOUT, "reachable": None, "status_code": None},
+        {"refused": True, "refused_address": "10.0.0.5", "reachable": None, "status_code": None},
+    ],
+    ids=["under_construction", "http_500", "timeout", "private_address"],
+)
+def test_matching_domain_with_no_operating_site_is_not_genuine(changes: dict[str, Any]) -> None:
+    verdict = judge(business_email(), site(**changes))
+    assert verdict.label == "suspicious"
+    assert "domains_match" in codes(verdict)
+
+
+def test_idn_address_listed_in_ascii_form_counts_as_listed() -> None:
+    email = business_email(
+        address="info@müller-wasser.de",
+        normalized="info@müller-wasser.de",
+        local_part="info",
+        domain="xn--mller-wasser-dlb.de",
+    )
+    page = site(
+        host="xn--mller-wasser-dlb.de",
+        registered_domain="xn--mller-wasser-dlb.de",
+        contacts=Contacts(emails=("info@xn--mller-wasser-dlb.de",)),
+    )
+    assert "email_on_website" in codes(judge(email, page))
+
+
 def test_lookalike_domains_are_never_genuine() -> None:
     verdict = judge(business_email(), site(email_domain_relation=Relation.LOOKALIKE))
     assert verdict.label == "suspicious"

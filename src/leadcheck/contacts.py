@@ -23,6 +23,8 @@ class Contacts(Frozen):
     telegram: tuple[str, ...] = ()
     viber: tuple[str, ...] = ()
     wechat: tuple[str, ...] = ()
+    zalo: tuple[str, ...] = ()  # zalo.me links: Vietnam's first messenger
+    line: tuple[str, ...] = ()  # line.me links: Japan, Taiwan, Thailand
     social: tuple[SocialProfile, ...] = ()
 
 
@@ -62,6 +64,8 @@ def extract_contacts(
     telegram: list[str] = []
     viber: list[str] = []
     wechat: list[str] = []
+    zalo: list[str] = []
+    line: list[str] = []
     social: dict[str, SocialProfile] = {}
 
     for link in links:
@@ -94,6 +98,10 @@ def extract_contacts(
             whatsapp.append(link)
         elif host in ("t.me", "telegram.me"):
             telegram.append(link)
+        elif host == "zalo.me" and len(path.strip("/")) > 1:
+            zalo.append(link)
+        elif host in ("line.me", "lin.ee") and len(path.strip("/")) > 1:
+            line.append(link)
         elif host in _SOCIAL_HOSTS and _is_profile_path(path):
             network = _SOCIAL_HOSTS[host]
             key = network + path.rstrip("/")
@@ -112,6 +120,8 @@ def extract_contacts(
         telegram=_first(telegram),
         viber=_first(viber),
         wechat=_first(wechat),
+        zalo=_first(zalo),
+        line=_first(line),
         social=tuple(list(social.values())[:MAX_PER_KIND]),
     )
 
@@ -174,5 +184,7 @@ def merge_contacts(*groups: Contacts | None) -> Contacts:
         telegram=join("telegram"),
         viber=join("viber"),
         wechat=join("wechat"),
+        zalo=join("zalo"),
+        line=join("line"),
         social=tuple(social.values()),
     )

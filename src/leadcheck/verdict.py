@@ -10,6 +10,7 @@ unknown is ``unknown``, never ``fake`` and never ``genuine``.
 
 from __future__ import annotations
 
+import contextlib
 from enum import StrEnum
 from typing import Literal
 
@@ -45,6 +46,7 @@ REASON_CODES: dict[str, str] = {
     "email_dmarc": "the domain publishes DMARC",
     "email_no_spf_dmarc": "a company domain without SPF and without DMARC",
     "email_role_account": "a role account (info@, sales@...), not a person",
+    "email_on_dead_domain": "the email's own domain is parked or for sale",
     "website_missing": "no website was given (and none could be inferred)",
     "website_inferred": "no website was given; the business email's domain was checked",
     "website_invalid": "the website field is not a web address",
@@ -122,6 +124,7 @@ def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
     email_state = _judge_email(email, findings)
     website_state = _judge_website(website, findings)
     relation, listed = _judge_match(email, website, findings)
+    email_state = _email_on_dead_domain(email, website, email_state, findings)
 
     score = BASE_SCORE + sum(reason.points for reason in findings.reasons)
     score = max(0, min(100, score))
@@ -167,14 +170,46 @@ def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
 def _tied(
     email_state: PartState, website_state: PartState, relation: Relation | None, listed: bool
 ) -> bool:
-    """Is the person tied to an operating company? Needed for ``genuine``."""
-    if relation in (Relation.SAME, Relation.RELATED) or listed:
+    """Is the person tied to an operating company? Needed for ``genuine``.
+
+    A matching domain ties the person to the website only when the website is an
+    operating business: a matching domain whose site is under construction, an error
+    page or never answered proves nothing about a company.
+    """
+    if listed:
         return True
+    if relation in (Relation.SAME, Relation.RELATED):
+        return website_state is PartState.GOOD
     if email_state is PartState.ABSENT:
         return website_state is PartState.GOOD
     if website_state is PartState.ABSENT:
         return email_state is PartState.GOOD
     return False
+
+
+def _email_on_dead_domain(
+    email: EmailReport | None, site: WebsiteReport | None, state: PartState, f: _Findings
+) -> PartState:
+    """Mail on a domain that is parked or for sale is no company's mail: the email is bad.
+
+    A parking or sale page says nobody runs a business on the domain, so a mail
+    server there (often the parking provider's catch-all) proves nothing. Default
+    pages and suspended accounts are left alone: a new or lapsed company can have
+    working mail behind them.
+    """
+    if email is None or site is None or state is PartState.BAD:
+        return state
+    same = site.inferred_from_email or site.email_domain_relation is Relation.SAME
+    if not same or site.page_kind not in ("parked", "for_sale"):
+        return state
+    f.add(
+        "email_on_dead_domain",
+        "email",
+        -20,
+        f"The email's domain {email.domain} is {site.page_kind.replace('_', ' ')}: "
+        "its mail belongs to no operating company.",
+    )
+    return PartState.BAD
 
 
 def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
@@ -430,7 +465,8 @@ def _judge_match(
             f"The email's domain {email.domain} has nothing to do with the website "
             f"{site.registered_domain}.",
         )
-    listed = bool(email.normalized) and (email.normalized or "").lower() in site.contacts.emails
+    ours = _ascii_address(email.normalized or "") if email.normalized else None
+    listed = ours is not None and ours in {_ascii_address(a) for a in site.contacts.emails}
     if listed:
         f.add("email_on_website", "match", 15, "The website itself lists this email address.")
     elif email.free_provider:
@@ -441,3 +477,12 @@ def _judge_match(
             "A free-mail address: nothing ties it to the website's company.",
         )
     return relation, listed
+
+
+def _ascii_address(address: str) -> str:
+    """``local@domain`` with the domain in its ASCII (IDNA) form, lower-cased, so that
+    ``info@müller.de`` and ``info@xn--mller-kva.de`` compare equal."""
+    local, _, domain = address.rpartition("@")
+    with contextlib.suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}".lower()

@@ -25,7 +25,7 @@ from leadcheck.models import Frozen
 from leadcheck.net.config import NetConfig
 from leadcheck.report import StageNote, VerifyReport
 from leadcheck.verdict import judge
-from leadcheck.website_check import WebsiteReport, check_website, normalize_url
+from leadcheck.website_check import DEAD_PAGE_KINDS, WebsiteReport, check_website, normalize_url
 
 if TYPE_CHECKING:
     from leadcheck.fit import FitInput, FitResult
@@ -116,7 +116,7 @@ class CheckSession:
             )
 
         verdict = judge(email, website)
-        fit = self._fit(inquiry, website)
+        fit = self._fit(inquiry, website, notes)
         followup = self._followup(inquiry, email, website, country, notes)
         return VerifyReport(
             inquiry=inquiry,
@@ -198,11 +198,24 @@ class CheckSession:
             domains.append(inquiry.email.rsplit("@", 1)[1].strip())
         return infer_country(phone=inquiry.phone, domains=domains)
 
-    def _fit(self, inquiry: Inquiry, website: WebsiteReport | None) -> FitResult | None:
+    def _fit(
+        self, inquiry: Inquiry, website: WebsiteReport | None, notes: list[StageNote]
+    ) -> FitResult | None:
         if not self.options.fit or self._taxonomy is None:
             return None
         from leadcheck.fit import score_fit
 
+        if website is not None and website.page_kind in DEAD_PAGE_KINDS:
+            # A parking page's ad keywords ("reverse osmosis", "water filters") are the
+            # parking company's, not the lead's: score the company name and message only.
+            notes.append(
+                StageNote(
+                    stage="fit",
+                    message=f"the website is {website.page_kind.replace('_', ' ')}: "
+                    "scored on the company name and message only",
+                )
+            )
+            website = None
         return score_fit(fit_input(inquiry, website), self._taxonomy)
 
     def _followup(
@@ -258,13 +271,14 @@ def fit_input(inquiry: Inquiry, website: WebsiteReport | None) -> FitInput:
 async def fetch_fit_input(url: str, net: NetConfig) -> tuple[WebsiteReport, FitInput | None]:
     """Fetch ``url`` with stage 1's guarded fetcher; the page as stage 2 reads it.
 
-    The :class:`FitInput` is ``None`` when no page could be read (the report says why):
-    an unread page is an unknown fit, not a poor one.
+    The :class:`FitInput` is ``None`` when no page could be read, or the page is a
+    parking, for-sale, default or suspended page (the report says which): an unread
+    page is an unknown fit, not a poor one.
     """
     options = VerifyOptions(net=net, fit=False, followup=False)
     async with CheckSession(options) as session:
         website = await session.website(url)
-    if website.page is None:
+    if website.page is None or website.page_kind in DEAD_PAGE_KINDS:
         return website, None
     return website, fit_input(Inquiry(website=url), website)
 

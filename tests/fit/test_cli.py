@@ -147,6 +147,16 @@ def test_score_website_unreadable_is_an_error_not_tier_d(
     assert "fit is unknown" in captured.err
 
 
+def test_score_website_parked_page_is_not_scored(
+    capsys: pytest.CaptureFixture[str], world_run: WorldRun
+) -> None:
+    # the parking page is full of water-treatment ad keywords: they are not the lead's
+    code = main(["score", "--website", "hydro-solutions-global.com", *world_run.args, "--json"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "for sale" in err
+
+
 def test_score_website_refuses_loopback_without_allow_private(
     capsys: pytest.CaptureFixture[str], world_run: WorldRun
 ) -> None:

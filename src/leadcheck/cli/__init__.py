@@ -31,6 +31,16 @@ def _error(message: str) -> None:
     sys.stderr.flush()
 
 
+def help_to_stderr(ctx: object) -> None:
+    """Print a command's help on stderr (Typer's rich help writes to stdout itself)."""
+    import contextlib
+
+    with contextlib.redirect_stdout(sys.stderr):
+        text = ctx.get_help()  # type: ignore[attr-defined]
+    if text:
+        sys.stderr.write(text + "\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     import typer
@@ -48,8 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.TyperException as exc:
         # Typer's (vendored click) usage errors: one line, no usage block, exit 2.
         ctx = getattr(exc, "ctx", None)
-        if ctx is not None and exc.format_message() == ctx.get_help():
-            sys.stderr.write(ctx.get_help() + "\n")  # a bare group: show its help
+        if ctx is not None and type(exc).__name__ == "NoArgsIsHelpError":
+            help_to_stderr(ctx)  # a bare group: show its help, on stderr
             return ExitCode.USAGE
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         _error(exc.format_message() + hint)

@@ -25,5 +25,7 @@ def _root(
         typer.echo(f"leadcheck {__version__}")
         raise typer.Exit(0)
     if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help(), err=True)
+        from leadcheck.cli import help_to_stderr
+
+        help_to_stderr(ctx)
         raise typer.Exit(2)

@@ -112,9 +112,12 @@ def _fetch(url: str, net: NetConfig) -> FitInput:
 
     website, doc = asyncio.run(fetch_fit_input(url, net))
     if doc is None:
-        reason = website.error or (
-            f"HTTP {website.status_code}" if website.status_code else "no page came back"
-        )
+        if website.page_kind:
+            reason = f"the site is a {website.page_kind.replace('_', ' ')} page, not a business"
+        else:
+            reason = website.error or (
+                f"HTTP {website.status_code}" if website.status_code else "no page came back"
+            )
         raise LeadcheckError(f"could not read {url}: {reason}; its fit is unknown")
     return doc
 

@@ -21,11 +21,15 @@ LABEL_STYLES = {
 
 
 def show_report(report: VerifyReport) -> None:
+    console().print(verify_renderable(report))
+
+
+def verify_renderable(report: VerifyReport) -> RenderableType:
+    """The report as one rich panel; every string from the lead or the page is inert."""
     from rich.panel import Panel
 
-    out = console()
     title = safe(report.inquiry.company or report.inquiry.email or report.inquiry.website)
-    out.print(Panel(_body(report), title=title, title_align="left", expand=False))
+    return Panel(_body(report), title=title, title_align="left", expand=False)
 
 
 def _body(report: VerifyReport) -> RenderableType:
@@ -120,6 +124,7 @@ def _website_table(report: VerifyReport) -> Table:
         table.add_row("problem", safe(site.error, style="red"))
     contacts = site.contacts
     found = [*contacts.phones, *contacts.emails, *contacts.whatsapp, *contacts.telegram]
+    found += [*contacts.zalo, *contacts.line, *contacts.viber, *contacts.wechat]
     found += [profile.url for profile in contacts.social]
     if found:
         table.add_row("contacts", safe(", ".join(found[:8]), limit=600))
