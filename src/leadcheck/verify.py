@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from leadcheck.email_check import EmailReport, check_email, check_syntax
 from leadcheck.errors import UsageError
 from leadcheck.inquiry import Inquiry
+from leadcheck.memo import FutureMemo, Memo
 from leadcheck.models import Frozen
 from leadcheck.net.config import NetConfig
 from leadcheck.report import StageNote, VerifyReport
@@ -28,11 +29,15 @@ from leadcheck.verdict import judge
 from leadcheck.website_check import DEAD_PAGE_KINDS, WebsiteReport, check_website, normalize_url
 
 if TYPE_CHECKING:
+    from leadcheck.contacts import Contacts
     from leadcheck.fit import FitInput, FitResult
     from leadcheck.fit.taxonomy import Taxonomy
     from leadcheck.followup import FollowupPlan
     from leadcheck.net.dns import Resolver
     from leadcheck.net.http import Fetcher
+
+
+WEBSITE_MEMO = 256  # websites (with their page text) a session remembers
 
 
 class VerifyOptions(Frozen):
@@ -55,7 +60,10 @@ class CheckSession:
         self._resolver: Resolver | None = None
         self._fetcher: Fetcher | None = None
         self._taxonomy: Taxonomy | None = None
-        self._websites: dict[tuple[str, str | None], asyncio.Future[WebsiteReport]] = {}
+        # Bounded, so that memory stays flat over a 200,000-row export: a page is kept
+        # (for fit and contacts) for the last WEBSITE_MEMO sites a row named.
+        self._websites: FutureMemo[str, WebsiteReport] = FutureMemo(WEBSITE_MEMO)
+        self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
 
     async def __aenter__(self) -> CheckSession:
         from leadcheck.net.dns import Resolver
@@ -79,7 +87,7 @@ class CheckSession:
         await self.aclose()
 
     async def aclose(self) -> None:
-        for future in self._websites.values():
+        for future in self._websites.futures():
             future.cancel()
         if self._fetcher is not None:
             await self._fetcher.aclose()
@@ -159,9 +167,11 @@ class CheckSession:
         assert self._resolver is not None
         assert self._fetcher is not None
         normalized = normalize_url(raw)
-        key = (normalized[0] if normalized else raw, country)
+        key = normalized[0] if normalized else raw
         cached = self._websites.get(key)
         if cached is None:
+            # One check per website per run, whichever lead names it first; the
+            # country only changes how local phone numbers read (below).
             cached = asyncio.ensure_future(
                 check_website(
                     raw,
@@ -169,11 +179,19 @@ class CheckSession:
                     fetcher=self._fetcher,
                     deadline=deadline,
                     inferred_from_email=inferred,
-                    region=country,
                 )
             )
-            self._websites[key] = cached
+            self._websites.put(key, cached)
         report = await asyncio.shield(cached)
+        if country is not None and report.page is not None:
+            contacts = self._contacts.get((key, country))
+            if contacts is None:
+                from leadcheck.contacts import extract_contacts
+
+                page = report.page
+                contacts = extract_contacts(page.text, page.links, region=country)
+                self._contacts.put((key, country), contacts)
+            report = report.model_copy(update={"contacts": contacts})
         if report.input != raw or report.inferred_from_email != inferred:
             report = report.model_copy(update={"input": raw, "inferred_from_email": inferred})
         return report

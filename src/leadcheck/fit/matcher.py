@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,9 @@ class TermInfo:
     text: str
     language: str
     weak: bool
+
+
+_CACHE_SIZE = 512  # page fields remembered by count_cached
 
 
 class CompiledTaxonomy:
@@ -76,6 +80,23 @@ class CompiledTaxonomy:
         self.terms: tuple[TermInfo, ...] = tuple(terms)
         self.key_count = len(by_key)
         self._automaton = automaton
+        self._cache: dict[tuple[int, int], Counter[int]] = {}
+
+    def count_cached(self, text: str, fold: Callable[[str], str]) -> Counter[int]:
+        """``count(fold(text))``, remembered for the last few hundred texts.
+
+        Keyed by the text's length and hash, not the text itself, so the cache holds
+        no page in memory; Python's string hash is keyed per process, so a stranger
+        cannot craft a colliding page.
+        """
+        key = (len(text), hash(text))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self.count(fold(text))
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))  # the oldest entry
+            self._cache[key] = cached
+        return cached
 
     def count(self, folded: str) -> Counter[int]:
         """Occurrences of each term (by index) in text already passed through ``fold``.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import Field
@@ -100,30 +101,43 @@ def score_fit(doc: FitInput, taxonomy: Taxonomy | None = None) -> FitResult:
     return _score(found, compiled, taxonomy.scoring)
 
 
-def _field_texts(doc: FitInput) -> list[tuple[FieldName, str]]:
-    texts: list[tuple[FieldName, str]] = []
-    for name, value in (
+def _find(doc: FitInput, compiled: CompiledTaxonomy) -> dict[int, dict[FieldName, int]]:
+    """term index -> field -> occurrences."""
+    found: dict[int, dict[FieldName, int]] = defaultdict(dict)
+    for field, value in _raw_fields(doc):
+        if field in ("company", "message"):  # the lead's own words: always matched afresh
+            counts = compiled.count(fold(value))
+        else:
+            # A batch scores one website's page for every lead that names it: the
+            # page's fields are matched once and then come from the cache.
+            counts = compiled.count_cached(value, _folder(field))
+        for term_index, count in counts.items():
+            found[term_index][field] = count
+    return found
+
+
+def _folder(field: FieldName) -> Callable[[str], str]:
+    if field == "headings":
+        # A barrier between headings, so that no phrase runs from one into the next.
+        return lambda joined: " | ".join(fold(h) for h in joined.split(_HEADING_SEPARATOR))
+    return fold
+
+
+_HEADING_SEPARATOR = "\x00"  # cannot occur in page text: the parser strips controls
+
+
+def _raw_fields(doc: FitInput) -> list[tuple[FieldName, str]]:
+    named: tuple[tuple[FieldName, str | None], ...] = (
         ("title", doc.title),
         ("description", doc.description),
         ("company", doc.company),
         ("message", doc.message),
         ("body", doc.body),
-    ):
-        if value:
-            texts.append((name, fold(value)))  # type: ignore[arg-type]
+    )
+    fields = [(name, value) for name, value in named if value]
     if doc.headings:
-        # A barrier between headings, so that no phrase runs from one into the next.
-        texts.append(("headings", " | ".join(fold(heading) for heading in doc.headings)))
-    return texts
-
-
-def _find(doc: FitInput, compiled: CompiledTaxonomy) -> dict[int, dict[FieldName, int]]:
-    """term index -> field -> occurrences."""
-    found: dict[int, dict[FieldName, int]] = defaultdict(dict)
-    for field, text in _field_texts(doc):
-        for term_index, count in compiled.count(text).items():
-            found[term_index][field] = count
-    return found
+        fields.append(("headings", _HEADING_SEPARATOR.join(doc.headings)))
+    return fields
 
 
 def _saturate(count: int) -> float:

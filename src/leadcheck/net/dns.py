@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from leadcheck.errors import UsageError
+from leadcheck.memo import FutureMemo
 from leadcheck.models import Frozen
 from leadcheck.net.addresses import parse_ip
 
@@ -74,6 +75,9 @@ def parse_nameserver(text: str) -> tuple[str, int]:
     return host, port
 
 
+DNS_MEMO = 20_000  # answers a run remembers (a domain needs about eight)
+
+
 class Resolver:
     """An asynchronous, caching DNS resolver for one run.
 
@@ -87,7 +91,8 @@ class Resolver:
         self._query_timeout = query_timeout
         self._resolver: dns.asyncresolver.Resolver | None = None
         self._setup_error: str | None = None
-        self._cache: dict[tuple[str, str], asyncio.Future[DnsAnswer]] = {}
+        # Bounded: a long batch forgets the oldest answers instead of growing forever.
+        self._cache: FutureMemo[tuple[str, str], DnsAnswer] = FutureMemo(DNS_MEMO)
         self._configured = False
 
     def _configure(self) -> None:
@@ -118,7 +123,7 @@ class Resolver:
         cached = self._cache.get(key)
         if cached is None:
             cached = asyncio.ensure_future(self._lookup(key[0], key[1], timeout))
-            self._cache[key] = cached
+            self._cache.put(key, cached)
         # shield: one caller giving up must not cancel the lookup others wait on
         return await asyncio.shield(cached)
 

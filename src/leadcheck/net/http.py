@@ -191,7 +191,10 @@ def _client(resolver: Resolver, config: NetConfig, *, verify: bool) -> httpx.Asy
     import httpcore
     import httpx
 
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=50, keepalive_expiry=15)
+    # Each site is fetched once per run, so idle connections are rarely reused; and
+    # httpcore scans every pooled connection for every request (quadratic in pool
+    # size), so keep few idle ones, briefly (benchmarks/bench_batch.py).
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=8, keepalive_expiry=5)
     transport = httpx.AsyncHTTPTransport(verify=False, trust_env=False, limits=limits)
     # httpx has no hook for the network backend: give its transport our own pool.
     transport._pool = httpcore.AsyncConnectionPool(

@@ -1,0 +1,43 @@
+"""The bounded per-run caches."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from leadcheck.memo import FutureMemo, Memo
+
+
+def test_memo_keeps_the_most_recently_used() -> None:
+    memo: Memo[str, int] = Memo(2)
+    memo.put("a", 1)
+    memo.put("b", 2)
+    assert memo.get("a") == 1  # "a" is now the most recent
+    memo.put("c", 3)
+    assert memo.get("b") is None
+    assert (memo.get("a"), memo.get("c"), len(memo)) == (1, 3, 2)
+
+
+def test_future_memo_never_evicts_work_in_flight() -> None:
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        memo: FutureMemo[str, int] = FutureMemo(2)
+        pending: asyncio.Future[int] = loop.create_future()
+        memo.put("slow", pending)
+        for name in ("a", "b", "c"):
+            done: asyncio.Future[int] = loop.create_future()
+            done.set_result(1)
+            memo.put(name, done)
+        assert memo.get("slow") is pending  # oldest, but still running: kept
+        assert memo.get("a") is None  # the oldest finished one went
+        assert memo.get("c") is not None
+        assert len(memo) == 2
+        pending.cancel()
+
+    asyncio.run(scenario())
+
+
+def test_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Memo(0)
