@@ -9,11 +9,15 @@ overlaps waiting, not how fast loopback is. The input is an Alibaba-style CSV:
 leads spread over company domains (several leads per company, as in a real export),
 a share of them on free mail. Reported:
 
-  batch      - leads/s and wall time of the whole run, peak RSS of the process,
+  batch      - leads/s and wall time of the whole run, its CPU time and peak RSS,
                DNS queries and HTTP requests the world saw per distinct domain
                (what per-domain deduplication and caching save);
-  sequential - the same command with -j 1 on a sample, extrapolated to all leads;
-  speed-up   - sequential estimate / batch wall time.
+  ideal      - the latency bound for the concurrency: the distinct domains checked
+               -j at a time, each taking one check's latency (measured with -j 1 on
+               leads of distinct companies), CPU taken as free;
+  one by one - every row checked alone, nothing shared (rows x one check's
+               latency), and one ``leadcheck verify`` process per row (measured on a
+               few rows): what batch replaces.
 
 Each run is a fresh ``python -m leadcheck`` process, so start-up is included.
 """
@@ -118,6 +122,33 @@ def run_batch(
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def time_verify_per_row(world: World, domains: list[str]) -> float:
+    """Mean wall seconds of one ``leadcheck verify`` process on one lead."""
+    env = {**os.environ, **world.env()}
+    started = time.perf_counter()
+    for domain in domains:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "leadcheck",
+                "verify",
+                "--email",
+                f"buyer@{domain}",
+                "--website",
+                domain,
+                "--country",
+                "DE",
+                "--json",
+                *world.cli_args(),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+    return (time.perf_counter() - started) / len(domains)
+
+
 def count_rows(path: Path) -> int:
     with path.open(encoding="utf-8", newline="") as handle:
         return sum(1 for _ in csv.reader(handle)) - 1
@@ -133,6 +164,7 @@ def main() -> None:
     parser.add_argument(
         "--sample", type=int, default=100, help="leads in the -j 1 run (0: no such run)"
     )
+    parser.add_argument("--verify-sample", type=int, default=10, help="verify processes timed")
     parser.add_argument("--profile", type=Path, help="cProfile the batch run into this file")
     args = parser.parse_args()
 
@@ -175,19 +207,32 @@ def main() -> None:
         sample = work / "sample.csv"
         sample_domains = [f"company-{i:05}.de" for i in range(companies)]
         random.Random(11).shuffle(sample_domains)
-        # one lead per company: the sequential run gets no help from the cache
+        # one lead per company: the -j 1 run gets no help from any cache
         write_leads(sample, args.sample, sample_domains[: args.sample])
         seq_elapsed, _, _ = run_batch(world, sample, work / "sample-out.csv", 1)
         per_lead = seq_elapsed / args.sample
-        # the batch input shares each company between leads_per_company leads; a
-        # sequential run with the same cache would pay once per distinct domain
-        sequential = per_lead * distinct
+        waves = -(-distinct // args.concurrency)
+        ideal = waves * per_lead
         print(
-            f"sequential -j 1: {args.sample} distinct leads in {seq_elapsed:.1f} s = "
-            f"{per_lead * 1000:.0f} ms per lead; {distinct:,} distinct domains -> "
-            f"~{sequential:,.0f} s"
+            f"-j 1 on {args.sample} leads of distinct companies: {seq_elapsed:.1f} s = "
+            f"{per_lead * 1000:.0f} ms per lead (the latency of one check)"
         )
-        print(f"speed-up of -j {args.concurrency} over -j 1: {sequential / elapsed:.0f}x")
+        print(
+            f"ideal bound for -j {args.concurrency}: {distinct:,} distinct domains in "
+            f"{waves} waves x {per_lead * 1000:.0f} ms = {ideal:.1f} s; batch took "
+            f"{elapsed / ideal:.1f}x that; its CPU time alone was {cpu:.1f} s"
+        )
+        one_by_one = per_lead * rows
+        print(
+            f"one by one (each row checked alone, nothing shared): ~{one_by_one:,.0f} s "
+            f"-> batch is {one_by_one / elapsed:.0f}x faster"
+        )
+        verify_each = time_verify_per_row(world, sample_domains[: args.verify_sample])
+        each_total = verify_each * rows
+        print(
+            f"one 'leadcheck verify' process per row: {verify_each * 1000:.0f} ms per row "
+            f"-> ~{each_total:,.0f} s -> batch is {each_total / elapsed:.0f}x faster"
+        )
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"(benchmark process itself, world included: peak RSS {own / 1024:.0f} MiB)")
 

@@ -41,3 +41,19 @@ def test_future_memo_never_evicts_work_in_flight() -> None:
 def test_limit_must_be_positive() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         Memo(0)
+
+
+def test_future_memo_bounds_the_total_weight() -> None:
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        memo: FutureMemo[str, str] = FutureMemo(100, weigh=len, max_weight=10)
+        for name, page in (("a", "xxxx"), ("b", "xxxx"), ("c", "xxxx")):
+            future: asyncio.Future[str] = loop.create_future()
+            memo.put(name, future)
+            future.set_result(page)
+            await asyncio.sleep(0)  # let the done-callback weigh it
+        assert memo.get("a") is None  # 12 > 10: the oldest went
+        assert memo.get("b") is not None
+        assert memo.weight == 8
+
+    asyncio.run(scenario())

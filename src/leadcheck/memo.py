@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -19,13 +19,28 @@ V = TypeVar("V")
 
 
 class FutureMemo(Generic[K, V]):
-    """``key -> Future[V]``, at most about ``limit`` finished entries kept."""
+    """``key -> Future[V]``: at most ``limit`` entries and ``max_weight`` total weight.
 
-    def __init__(self, limit: int) -> None:
+    ``weigh`` gives a finished value's weight (e.g. the characters of a page it holds);
+    without it only the count is bounded. Limits are met by forgetting the least
+    recently used finished entries; entries in flight are never forgotten.
+    """
+
+    def __init__(
+        self,
+        limit: int,
+        *,
+        weigh: Callable[[V], int] | None = None,
+        max_weight: int | None = None,
+    ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
         self._limit = limit
+        self._weigh = weigh
+        self._max_weight = max_weight
         self._items: OrderedDict[K, asyncio.Future[V]] = OrderedDict()
+        self._weights: dict[K, int] = {}
+        self.weight = 0  # total weight of the finished entries held
 
     def __len__(self) -> int:
         return len(self._items)
@@ -37,25 +52,46 @@ class FutureMemo(Generic[K, V]):
         return future
 
     def put(self, key: K, future: asyncio.Future[V]) -> None:
+        self._forget(key)
         self._items[key] = future
-        self._items.move_to_end(key)
-        if len(self._items) > self._limit:
-            self._evict()
+        if self._weigh is not None:
+            future.add_done_callback(lambda done: self._finished(key, done))
+        self._shrink()
 
     def futures(self) -> Iterator[asyncio.Future[V]]:
         return iter(list(self._items.values()))
 
-    def _evict(self) -> None:
+    def _finished(self, key: K, future: asyncio.Future[V]) -> None:
+        if self._items.get(key) is not future or future.cancelled() or future.exception():
+            return
+        assert self._weigh is not None
+        weight = self._weigh(future.result())
+        self._weights[key] = weight
+        self.weight += weight
+        self._shrink()
+
+    def _over(self, count: int, weight: int) -> bool:
+        return count > self._limit or (self._max_weight is not None and weight > self._max_weight)
+
+    def _shrink(self) -> None:
+        count, weight = len(self._items), self.weight
+        if not self._over(count, weight):
+            return
         # Oldest first; the in-flight entries skipped are few (the run's concurrency).
-        excess = len(self._items) - self._limit
-        finished: list[K] = []
+        evict: list[K] = []
         for key, future in self._items.items():
-            if len(finished) >= excess:
+            if not self._over(count, weight):
                 break
             if future.done():
-                finished.append(key)
-        for key in finished:
-            del self._items[key]
+                evict.append(key)
+                count -= 1
+                weight -= self._weights.get(key, 0)
+        for key in evict:
+            self._forget(key)
+
+    def _forget(self, key: K) -> None:
+        if self._items.pop(key, None) is not None:
+            self.weight -= self._weights.pop(key, 0)
 
 
 class Memo(Generic[K, V]):

@@ -37,7 +37,16 @@ if TYPE_CHECKING:
     from leadcheck.net.http import Fetcher
 
 
-WEBSITE_MEMO = 256  # websites (with their page text) a session remembers
+WEBSITE_MEMO = 50_000  # websites a session remembers at most...
+WEBSITE_MEMO_CHARS = 64_000_000  # ...and the characters of page text they may hold
+
+
+def _report_weight(report: WebsiteReport) -> int:
+    """About how many characters a remembered website holds."""
+    page = report.page
+    if page is None:
+        return 1_000
+    return 1_000 + len(page.text) + sum(len(link) for link in page.links)
 
 
 class VerifyOptions(Frozen):
@@ -60,9 +69,11 @@ class CheckSession:
         self._resolver: Resolver | None = None
         self._fetcher: Fetcher | None = None
         self._taxonomy: Taxonomy | None = None
-        # Bounded, so that memory stays flat over a 200,000-row export: a page is kept
-        # (for fit and contacts) for the last WEBSITE_MEMO sites a row named.
-        self._websites: FutureMemo[str, WebsiteReport] = FutureMemo(WEBSITE_MEMO)
+        # Bounded, so that memory stays flat over a 200,000-row export: websites are
+        # remembered (with their page text, for fit and contacts) up to a total size.
+        self._websites: FutureMemo[str, WebsiteReport] = FutureMemo(
+            WEBSITE_MEMO, weigh=_report_weight, max_weight=WEBSITE_MEMO_CHARS
+        )
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
 
     async def __aenter__(self) -> CheckSession:

@@ -19,7 +19,7 @@ from leadcheck.cli.options import (
     TaxonomyOption,
     TimeoutOption,
 )
-from leadcheck.net.config import DEFAULT_TIMEOUT
+from leadcheck.net import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from rich.console import Console

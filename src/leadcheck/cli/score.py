@@ -16,7 +16,6 @@ from rich.text import Text
 
 from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
-from leadcheck.cli.netopts import net_config
 from leadcheck.cli.options import (
     AllowPrivateOption,
     JsonOption,
@@ -26,11 +25,10 @@ from leadcheck.cli.options import (
     TimeoutOption,
 )
 from leadcheck.errors import LeadcheckError, UsageError
-from leadcheck.fit.scoring import FitInput, FitResult, score_fit
-from leadcheck.fit.taxonomy import load_taxonomy
-from leadcheck.net.config import DEFAULT_TIMEOUT
+from leadcheck.net import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
+    from leadcheck.fit.scoring import FitInput, FitResult
     from leadcheck.net.config import NetConfig
 from leadcheck.textsafe import clean_line
 
@@ -82,8 +80,13 @@ def score(
             "give exactly one of --website URL, --text-file PATH or - (stdin)"
             + (f"; got {' and '.join(chosen)}" if chosen else "")
         )
+    from leadcheck.fit.scoring import score_fit
+    from leadcheck.fit.taxonomy import load_taxonomy
+
     tax = load_taxonomy(taxonomy)  # a bad taxonomy fails before any network work
     if website is not None:
+        from leadcheck.cli.netopts import net_config
+
         net = net_config(
             nameservers=nameserver, allow_private=allow_private, timeout=timeout, port_map=port_map
         )

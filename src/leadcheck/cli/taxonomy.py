@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,8 +14,9 @@ from rich.text import Text
 from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
 from leadcheck.cli.options import JsonOption, TaxonomyOption
-from leadcheck.fit.matcher import compile_taxonomy
-from leadcheck.fit.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    from leadcheck.fit.taxonomy import Taxonomy
 
 
 @app.command("taxonomy")
@@ -29,6 +30,9 @@ def taxonomy_command(
     as_json: JsonOption = False,
 ) -> int:
     """Show the industry taxonomy (segments, weights, terms), or check an edited one."""
+    from leadcheck.fit.matcher import compile_taxonomy
+    from leadcheck.fit.taxonomy import load_taxonomy
+
     tax = load_taxonomy(taxonomy)  # DataFileError -> one line, exit 3
     compiled = compile_taxonomy(tax)
     summary = {

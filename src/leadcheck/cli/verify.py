@@ -17,7 +17,7 @@ from leadcheck.cli.options import (
     TaxonomyOption,
     TimeoutOption,
 )
-from leadcheck.net.config import DEFAULT_TIMEOUT
+from leadcheck.net import DEFAULT_TIMEOUT
 
 
 @app.command()

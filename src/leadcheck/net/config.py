@@ -5,8 +5,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from leadcheck.models import Frozen
+from leadcheck.net import DEFAULT_TIMEOUT
 
-DEFAULT_TIMEOUT = 15.0
+__all__ = ["DEFAULT_TIMEOUT", "NetConfig"]
 
 
 class NetConfig(Frozen):
