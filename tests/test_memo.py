@@ -27,13 +27,19 @@ def test_future_memo_never_evicts_work_in_flight() -> None:
         memo.put("slow", pending)
         for name in ("a", "b", "c"):
             done: asyncio.Future[int] = loop.create_future()
-            done.set_result(1)
             memo.put(name, done)
+            done.set_result(1)
+            await asyncio.sleep(0)  # the done-callback runs
         assert memo.get("slow") is pending  # oldest, but still running: kept
         assert memo.get("a") is None  # the oldest finished one went
-        assert memo.get("c") is not None
+        hit = memo.get("c")
+        assert hit is not None
+        assert await hit == 1  # a finished entry answers with its value
         assert len(memo) == 2
+        assert list(memo.futures()) == [pending]
         pending.cancel()
+        await asyncio.sleep(0)
+        assert memo.get("slow") is None  # a cancelled computation is not remembered
 
     asyncio.run(scenario())
 

@@ -18,6 +18,15 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+class _Done(Generic[V]):
+    """A finished entry: just the value."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: V) -> None:
+        self.value = value
+
+
 class FutureMemo(Generic[K, V]):
     """``key -> Future[V]``: at most ``limit`` entries and ``max_weight`` total weight.
 
@@ -38,7 +47,7 @@ class FutureMemo(Generic[K, V]):
         self._limit = limit
         self._weigh = weigh
         self._max_weight = max_weight
-        self._items: OrderedDict[K, asyncio.Future[V]] = OrderedDict()
+        self._items: OrderedDict[K, asyncio.Future[V] | _Done[V]] = OrderedDict()
         self._weights: dict[K, int] = {}
         self.weight = 0  # total weight of the finished entries held
 
@@ -46,28 +55,39 @@ class FutureMemo(Generic[K, V]):
         return len(self._items)
 
     def get(self, key: K) -> asyncio.Future[V] | None:
-        future = self._items.get(key)
-        if future is not None:
-            self._items.move_to_end(key)
-        return future
+        entry = self._items.get(key)
+        if entry is None:
+            return None
+        self._items.move_to_end(key)
+        if isinstance(entry, _Done):
+            future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
+            future.set_result(entry.value)
+            return future
+        return entry
 
     def put(self, key: K, future: asyncio.Future[V]) -> None:
         self._forget(key)
         self._items[key] = future
-        if self._weigh is not None:
-            future.add_done_callback(lambda done: self._finished(key, done))
+        future.add_done_callback(lambda done: self._finished(key, done))
         self._shrink()
 
     def futures(self) -> Iterator[asyncio.Future[V]]:
-        return iter(list(self._items.values()))
+        """The entries still in flight."""
+        return iter([entry for entry in self._items.values() if not isinstance(entry, _Done)])
 
     def _finished(self, key: K, future: asyncio.Future[V]) -> None:
-        if self._items.get(key) is not future or future.cancelled() or future.exception():
+        if self._items.get(key) is not future:
             return
-        assert self._weigh is not None
-        weight = self._weigh(future.result())
-        self._weights[key] = weight
-        self.weight += weight
+        if future.cancelled() or future.exception() is not None:
+            del self._items[key]  # a failed computation is not remembered
+            return
+        # Keep the bare value: a finished Task holds far more than its result.
+        value = future.result()
+        self._items[key] = _Done(value)
+        if self._weigh is not None:
+            weight = self._weigh(value)
+            self._weights[key] = weight
+            self.weight += weight
         self._shrink()
 
     def _over(self, count: int, weight: int) -> bool:
@@ -79,10 +99,10 @@ class FutureMemo(Generic[K, V]):
             return
         # Oldest first; the in-flight entries skipped are few (the run's concurrency).
         evict: list[K] = []
-        for key, future in self._items.items():
+        for key, entry in self._items.items():
             if not self._over(count, weight):
                 break
-            if future.done():
+            if isinstance(entry, _Done):
                 evict.append(key)
                 count -= 1
                 weight -= self._weights.get(key, 0)

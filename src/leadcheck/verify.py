@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from leadcheck.net.http import Fetcher
 
 
-WEBSITE_MEMO = 50_000  # websites a session remembers at most...
-WEBSITE_MEMO_CHARS = 64_000_000  # ...and the characters of page text they may hold
+WEBSITE_MEMO = 20_000  # websites a session remembers at most...
+WEBSITE_MEMO_CHARS = 24_000_000  # ...and the characters of page text they may hold
 
 
 def _report_weight(report: WebsiteReport) -> int:

@@ -75,7 +75,7 @@ def parse_nameserver(text: str) -> tuple[str, int]:
     return host, port
 
 
-DNS_MEMO = 200_000  # answers a run remembers (a domain needs about eight)
+DNS_MEMO = 100_000  # answers a run remembers (a domain needs about eight)
 
 
 class Resolver:
