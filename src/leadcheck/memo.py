@@ -12,18 +12,18 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-class _Done(Generic[V]):
-    """A finished entry: just the value."""
+class _Done:
+    """A finished entry: just the value (or its packed form)."""
 
     __slots__ = ("value",)
 
-    def __init__(self, value: V) -> None:
+    def __init__(self, value: object) -> None:
         self.value = value
 
 
@@ -31,8 +31,10 @@ class FutureMemo(Generic[K, V]):
     """``key -> Future[V]``: at most ``limit`` entries and ``max_weight`` total weight.
 
     ``weigh`` gives a finished value's weight (e.g. the characters of a page it holds);
-    without it only the count is bounded. Limits are met by forgetting the least
-    recently used finished entries; entries in flight are never forgotten.
+    without it only the count is bounded. ``pack`` / ``unpack`` store a finished value
+    in a compact form (a tuple instead of a model object) and rebuild it on a hit.
+    Limits are met by forgetting the least recently used finished entries; entries in
+    flight are never forgotten.
     """
 
     def __init__(
@@ -41,13 +43,19 @@ class FutureMemo(Generic[K, V]):
         *,
         weigh: Callable[[V], int] | None = None,
         max_weight: int | None = None,
+        pack: Callable[[V], object] | None = None,
+        unpack: Callable[[Any], V] | None = None,
     ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
+        if (pack is None) != (unpack is None):
+            raise ValueError("give both pack and unpack, or neither")
         self._limit = limit
+        self._pack = pack
+        self._unpack = unpack
         self._weigh = weigh
         self._max_weight = max_weight
-        self._items: OrderedDict[K, asyncio.Future[V] | _Done[V]] = OrderedDict()
+        self._items: OrderedDict[K, asyncio.Future[V] | _Done] = OrderedDict()
         self._weights: dict[K, int] = {}
         self.weight = 0  # total weight of the finished entries held
 
@@ -61,7 +69,8 @@ class FutureMemo(Generic[K, V]):
         self._items.move_to_end(key)
         if isinstance(entry, _Done):
             future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
-            future.set_result(entry.value)
+            value = entry.value if self._unpack is None else self._unpack(entry.value)
+            future.set_result(cast("V", value))
             return future
         return entry
 
@@ -83,7 +92,7 @@ class FutureMemo(Generic[K, V]):
             return
         # Keep the bare value: a finished Task holds far more than its result.
         value = future.result()
-        self._items[key] = _Done(value)
+        self._items[key] = _Done(value if self._pack is None else self._pack(value))
         if self._weigh is not None:
             weight = self._weigh(value)
             self._weights[key] = weight
