@@ -63,3 +63,24 @@ def test_future_memo_bounds_the_total_weight() -> None:
         assert memo.weight == 8
 
     asyncio.run(scenario())
+
+
+def test_future_memo_packs_finished_values() -> None:
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        memo: FutureMemo[str, list[int]] = FutureMemo(10, pack=tuple, unpack=list)
+        future: asyncio.Future[list[int]] = loop.create_future()
+        memo.put("k", future)
+        future.set_result([1, 2])
+        await asyncio.sleep(0)
+        hit = memo.get("k")
+        assert hit is not None
+        assert hit is not future  # rebuilt from the packed form
+        assert await hit == [1, 2]
+
+    asyncio.run(scenario())
+
+
+def test_pack_needs_unpack() -> None:
+    with pytest.raises(ValueError, match="both"):
+        FutureMemo(1, pack=tuple)
