@@ -8,3 +8,8 @@ Three stages, each a library call that scripts can use without the CLI:
 """
 
 __version__ = "0.1.0"
+
+import time as _time
+
+#: When the process loaded leadcheck; a one-lead command's --timeout counts from here.
+STARTED = _time.monotonic()

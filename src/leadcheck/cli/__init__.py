@@ -8,6 +8,7 @@ the package's own errors become one line and their exit code; Ctrl-C exits 130.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Sequence
 
 from leadcheck.cli.app import app
@@ -41,10 +42,27 @@ def help_to_stderr(ctx: object) -> None:
         sys.stderr.write(text + "\n")
 
 
+_started: float | None = None
+
+
+def command_started() -> float:
+    """When this command began (``time.monotonic()``): --timeout of verify counts from it.
+
+    Run as a program, that is when the process loaded leadcheck; called from Python
+    (``main([...])``), when ``main`` was called.
+    """
+    return _started if _started is not None else time.monotonic()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     import typer
     import typer.main
+
+    global _started
+    from leadcheck import STARTED
+
+    _started = STARTED if argv is None else time.monotonic()
 
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)

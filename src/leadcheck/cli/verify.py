@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Annotated
 
 import typer
@@ -18,6 +19,8 @@ from leadcheck.cli.options import (
     TimeoutOption,
 )
 from leadcheck.net import DEFAULT_TIMEOUT
+
+_WIND_DOWN = 0.7  # seconds kept for scoring, planning, rendering and closing connections
 
 
 @app.command()
@@ -55,8 +58,15 @@ def verify(
         from leadcheck.followup import resolve_country
 
         resolve_country(country)  # an unknown country is a usage error, before any network
+    # --timeout bounds the whole command, not just the checks: take off what start-up
+    # has used (the later stages' imports included) and what the wind-down will need.
+    import leadcheck.fit
+    import leadcheck.followup  # noqa: F401
+    from leadcheck.cli import command_started
+
+    budget = max(0.1, timeout - (time.monotonic() - command_started()) - _WIND_DOWN)
     net = net_config(
-        nameservers=nameserver, allow_private=allow_private, timeout=timeout, port_map=port_map
+        nameservers=nameserver, allow_private=allow_private, timeout=budget, port_map=port_map
     )
     inquiry = Inquiry(
         email=email, website=website, phone=phone, country=country, company=company, message=message

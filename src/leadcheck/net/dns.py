@@ -145,9 +145,14 @@ class Resolver:
             self._query_timeout if timeout is None else max(0.05, min(timeout, self._query_timeout))
         )
         try:
-            answer = await self._resolver.resolve(
-                name, rdtype, raise_on_no_answer=False, lifetime=lifetime, search=False
-            )
+            # dnspython checks its lifetime between tries but sleeps a back-off first:
+            # a hard stop keeps the caller's deadline.
+            async with asyncio.timeout(lifetime):
+                answer = await self._resolver.resolve(
+                    name, rdtype, raise_on_no_answer=False, lifetime=lifetime, search=False
+                )
+        except TimeoutError:
+            return _error(name, rdtype, f"DNS timeout after {lifetime:g} s")
         except dns.resolver.NXDOMAIN:
             return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
         except dns.resolver.LifetimeTimeout:
