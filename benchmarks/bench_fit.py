@@ -163,7 +163,10 @@ def main() -> None:
             for text in folded:
                 compiled.count(text)
 
-        def score(taxonomy: Taxonomy = taxonomy) -> None:
+        def score(taxonomy: Taxonomy = taxonomy, compiled: CompiledTaxonomy = compiled) -> None:
+            # every page scored as if first seen: a batch run remembers the pages of
+            # the sites it has matched, which would make repeats free
+            compiled.clear_cache()
             for doc in docs:
                 score_fit(doc, taxonomy)
 

@@ -98,6 +98,10 @@ class CompiledTaxonomy:
             self._cache[key] = cached
         return cached
 
+    def clear_cache(self) -> None:
+        """Forget what :meth:`count_cached` remembers."""
+        self._cache.clear()
+
     def count(self, folded: str) -> Counter[int]:
         """Occurrences of each term (by index) in text already passed through ``fold``.
 
