@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from leadcheck.models import Frozen
+from leadcheck.urls import split_url
 
 
 class SocialProfile(Frozen):
@@ -91,7 +92,9 @@ def extract_contacts(
             continue
         if not lowered.startswith(("http://", "https://", "//")):
             continue
-        parts = urlsplit(link if not link.startswith("//") else "https:" + link)
+        parts = split_url(link if not link.startswith("//") else "https:" + link)
+        if parts is None:
+            continue
         host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
         path = parts.path.lower()
         if host in ("wa.me", "api.whatsapp.com", "chat.whatsapp.com", "web.whatsapp.com"):

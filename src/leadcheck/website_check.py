@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field
 
@@ -20,6 +20,7 @@ from leadcheck.net.addresses import parse_ip
 from leadcheck.net.dns import DnsStatus, Resolver
 from leadcheck.net.http import DEFINITE_FAILURES, Fetcher, FetchErrorKind, FetchResult, Hop
 from leadcheck.page import PageContent, decode_body, parse_html
+from leadcheck.urls import join_url, split_url
 
 if TYPE_CHECKING:
     pass
@@ -76,8 +77,8 @@ def normalize_url(raw: str) -> tuple[str, str] | None:
         return None
     if "://" not in text:
         text = "https://" + text.lstrip("/")
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    parts = split_url(text)
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     host = parts.hostname.rstrip(".").lower()
     if parse_ip(host) is None:
@@ -244,8 +245,9 @@ def _meta_refresh_target(page: PageContent, fetch: FetchResult) -> str | None:
     """Follow a meta refresh once, on a near-empty page (parkers love them)."""
     if not page.meta_refresh or page.word_count > 60 or not fetch.final_url:
         return None
-    target = urljoin(fetch.final_url, page.meta_refresh)
-    if urlsplit(target).scheme not in ("http", "https") or target == fetch.final_url:
+    target = join_url(fetch.final_url, page.meta_refresh)
+    parts = split_url(target) if target else None
+    if parts is None or parts.scheme not in ("http", "https") or target == fetch.final_url:
         return None
     return target
 

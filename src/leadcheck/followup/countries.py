@@ -12,13 +12,13 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from pydantic import Field
 
 from leadcheck.datafiles import data_path, read_toml, validate
 from leadcheck.errors import DataFileError, UsageError
 from leadcheck.models import Frozen
+from leadcheck.urls import split_url
 
 _CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -191,7 +191,8 @@ def country_from_domain(domain: str, *, table: CountryTable | None = None) -> st
     if "@" in text and "/" not in text:
         text = text.rsplit("@", 1)[1]
     if "/" in text:
-        text = urlsplit(text if "//" in text else "//" + text).hostname or ""
+        parts = split_url(text if "//" in text else "//" + text)
+        text = (parts.hostname if parts else None) or ""
     text = text.split(":", 1)[0].rstrip(".")
     if "." not in text:
         return None

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
 
 from pydantic import Field
 
@@ -31,6 +30,7 @@ from leadcheck.models import Frozen
 from leadcheck.net.addresses import is_public, parse_ip, refusal_reason
 from leadcheck.net.config import NetConfig
 from leadcheck.net.dns import AddressLookup, DnsStatus, Resolver
+from leadcheck.urls import join_url, split_url
 
 if TYPE_CHECKING:
     import httpcore
@@ -259,8 +259,8 @@ class Fetcher:
         current = state.url
         verify = True
         for _ in range(self._config.max_redirects + 1):
-            parts = urlsplit(current)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            parts = split_url(current)
+            if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
                 kind = FetchErrorKind.BAD_REDIRECT if state.hops else FetchErrorKind.BAD_URL
                 return state.result(error_kind=kind, error=f"cannot fetch {current!r}")
             state.current = current
@@ -290,7 +290,13 @@ class Fetcher:
                         state.hops.append(
                             Hop(url=current, status_code=response.status_code, location=location)
                         )
-                        current = urljoin(current, location.strip())
+                        joined = join_url(current, location.strip())
+                        if joined is None:
+                            return state.result(
+                                error_kind=FetchErrorKind.BAD_REDIRECT,
+                                error=f"a malformed redirect: {location[:200]!r}",
+                            )
+                        current = joined
                         continue
                     body, truncated = await _read_bounded(response, self._config.max_body_bytes)
                     return state.result(
