@@ -31,10 +31,7 @@ def verify(world: World, scenario: Scenario, timeout: float) -> tuple[float, str
     args = world.cli_args()
     if scenario.requires_no_allow_private:
         args.remove("--allow-private")
-    for field in ("email", "website", "phone", "country", "company", "message"):
-        value = scenario.inquiry.get(field)
-        if value is not None:
-            args += [f"--{field}", value]
+    args += scenario.inquiry_args()
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "leadcheck", "verify", "--json", "--timeout", str(timeout), *args],

@@ -25,22 +25,13 @@ SLOW = [s for s in SCENARIOS if s.slow and not s.leaves_loopback_with_allow_priv
 FETCH_TIMEOUT = "6"  # the world's tarpits and DNS timeouts need the run to give up early
 
 
-def inquiry_args(inquiry: Mapping[str, str | None]) -> list[str]:
-    args: list[str] = []
-    for field in ("email", "website", "phone", "country", "company", "message"):
-        value = inquiry.get(field)
-        if value is not None:
-            args += [f"--{field}", value]
-    return args
-
-
 def run_verify(
     world_run: WorldRun, capsys: pytest.CaptureFixture[str], scenario: Scenario
 ) -> dict[str, Any]:
     args = list(world_run.args)
     if scenario.requires_no_allow_private:
         args.remove("--allow-private")
-    argv = ["verify", *args, *inquiry_args(scenario.inquiry), "--timeout", FETCH_TIMEOUT]
+    argv = ["verify", *args, *scenario.inquiry_args(), "--timeout", FETCH_TIMEOUT]
     code = main([*argv, "--json"])
     out = capsys.readouterr().out
     assert code == 0, out
@@ -158,7 +149,7 @@ def test_hostile_title_is_inert_in_human_output(
 ) -> None:
     scenario = next(s for s in SCENARIOS if s.name == "terminal_escape_in_title")
     monkeypatch.setenv("COLUMNS", "200")
-    code = main(["verify", *world_run.args, *inquiry_args(scenario.inquiry)])
+    code = main(["verify", *world_run.args, *scenario.inquiry_args()])
     out = capsys.readouterr().out
     assert code == 0
     assert "\x1b" not in out
@@ -173,7 +164,7 @@ def test_human_output_leads_with_the_verdict(
     world_run: WorldRun, capsys: pytest.CaptureFixture[str]
 ) -> None:
     scenario = next(s for s in SCENARIOS if s.name == "parked_sedo")
-    assert main(["verify", *world_run.args, *inquiry_args(scenario.inquiry)]) == 0
+    assert main(["verify", *world_run.args, *scenario.inquiry_args()]) == 0
     out = capsys.readouterr().out
     lines = [line.strip("│ ") for line in out.splitlines()[1:]]
     assert lines[0].startswith("FAKE")  # the verdict comes first

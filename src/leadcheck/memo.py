@@ -135,6 +135,9 @@ class Memo(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._items)
 
+    def clear(self) -> None:
+        self._items.clear()
+
     def get(self, key: K) -> V | None:
         value = self._items.get(key)
         if value is not None:

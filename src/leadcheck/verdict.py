@@ -10,7 +10,6 @@ unknown is ``unknown``, never ``fake`` and never ``genuine``.
 
 from __future__ import annotations
 
-import contextlib
 from enum import StrEnum
 from typing import Literal
 
@@ -482,7 +481,7 @@ def _judge_match(
 def _ascii_address(address: str) -> str:
     """``local@domain`` with the domain in its ASCII (IDNA) form, lower-cased, so that
     ``info@müller.de`` and ``info@xn--mller-kva.de`` compare equal."""
+    from leadcheck.maillists import normalize_domain
+
     local, _, domain = address.rpartition("@")
-    with contextlib.suppress(UnicodeError):
-        domain = domain.encode("idna").decode("ascii")
-    return f"{local}@{domain}".lower()
+    return f"{local.lower()}@{normalize_domain(domain)}"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from leadcheck.followup import FollowupPlan
     from leadcheck.net.dns import Resolver
     from leadcheck.net.http import Fetcher
+    from leadcheck.page import PageContent
 
 
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
@@ -234,17 +235,14 @@ class CheckSession:
             return None
         from leadcheck.fit import score_fit
 
-        if website is not None and website.page_kind in DEAD_PAGE_KINDS:
-            # A parking page's ad keywords ("reverse osmosis", "water filters") are the
-            # parking company's, not the lead's: score the company name and message only.
+        if website is not None and website.page is not None and scorable_page(website) is None:
             notes.append(
                 StageNote(
                     stage="fit",
-                    message=f"the website is {website.page_kind.replace('_', ' ')}: "
+                    message=f"the website is {str(website.page_kind).replace('_', ' ')}: "
                     "scored on the company name and message only",
                 )
             )
-            website = None
         return score_fit(fit_input(inquiry, website), self._taxonomy)
 
     def _followup(
@@ -282,11 +280,20 @@ class CheckSession:
             return None
 
 
+def scorable_page(website: WebsiteReport | None) -> PageContent | None:
+    """The page stage 2 may read: none for a parking, for-sale, default or suspended
+    page, whose words (a parker's ad keywords: "reverse osmosis", "water filters")
+    are not the lead's."""
+    if website is None or website.page_kind in DEAD_PAGE_KINDS:
+        return None
+    return website.page
+
+
 def fit_input(inquiry: Inquiry, website: WebsiteReport | None) -> FitInput:
     """What stage 2 reads: the website's page plus the company name and the message."""
     from leadcheck.fit import FitInput
 
-    page = website.page if website is not None else None
+    page = scorable_page(website)
     return FitInput(
         title=page.title if page else None,
         description=page.description if page else None,
@@ -307,7 +314,7 @@ async def fetch_fit_input(url: str, net: NetConfig) -> tuple[WebsiteReport, FitI
     options = VerifyOptions(net=net, fit=False, followup=False)
     async with CheckSession(options) as session:
         website = await session.website(url)
-    if website.page is None or website.page_kind in DEAD_PAGE_KINDS:
+    if scorable_page(website) is None:
         return website, None
     return website, fit_input(Inquiry(website=url), website)
 

@@ -57,6 +57,15 @@ class Scenario:
     #: Declares what the scenario needs in the world (idempotent; shared parts included).
     install: Callable[[World], object] | None = field(default=None, repr=False, compare=False)
 
+    def inquiry_args(self) -> list[str]:
+        """The inquiry as ``leadcheck verify`` options (``--email E --website W ...``)."""
+        args: list[str] = []
+        for name in ("email", "website", "phone", "country", "company", "message"):
+            value = self.inquiry.get(name)
+            if value is not None:
+                args += [f"--{name}", value]
+        return args
+
     @property
     def labels(self) -> tuple[Label, ...]:
         """Every label a correct implementation may give (``expect_label`` first)."""

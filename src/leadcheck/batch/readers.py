@@ -22,6 +22,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, BinaryIO
@@ -349,11 +350,7 @@ def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) 
         return _csv_records(reopen(), encoding, delimiter, skip_lines)
 
     records = generate()
-    first: list[RawRecord] = []
-    for record in records:
-        first.append(record)
-        if len(first) >= HOW_MANY_HEADER_ROWS:
-            break
+    first = list(islice(records, HOW_MANY_HEADER_ROWS))
     if not first:
         stream.close()
         raise InputFileError(f"{name} has no rows")
@@ -502,11 +499,7 @@ def _open_xlsx(path: Path, aliases: Aliases, sheet: str | None) -> Table:
         else:
             raise InputFileError(f"{path} has no worksheet")
         rows = _xlsx_records(worksheet.iter_rows(values_only=True))
-        first: list[RawRecord] = []
-        for record in rows:
-            first.append(record)
-            if len(first) >= HOW_MANY_HEADER_ROWS:
-                break
+        first = list(islice(rows, HOW_MANY_HEADER_ROWS))
         if not first:
             raise InputFileError(f"{path}: sheet {worksheet.title!r} has no rows")
     except BaseException:

@@ -21,6 +21,7 @@ import ahocorasick
 from leadcheck.fit.normalize import is_word_char
 from leadcheck.fit.taxonomy import GroupKind, Segment, Taxonomy
 from leadcheck.fit.terms import Key, term_keys
+from leadcheck.memo import Memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ class CompiledTaxonomy:
         self.terms: tuple[TermInfo, ...] = tuple(terms)
         self.key_count = len(by_key)
         self._automaton = automaton
-        self._cache: dict[tuple[int, int], Counter[int]] = {}
+        self._cache: Memo[tuple[int, int], Counter[int]] = Memo(_CACHE_SIZE)
 
     def count_cached(self, text: str, fold: Callable[[str], str]) -> Counter[int]:
         """``count(fold(text))``, remembered for the last few hundred texts.
@@ -93,9 +94,7 @@ class CompiledTaxonomy:
         cached = self._cache.get(key)
         if cached is None:
             cached = self.count(fold(text))
-            if len(self._cache) >= _CACHE_SIZE:
-                self._cache.pop(next(iter(self._cache)))  # the oldest entry
-            self._cache[key] = cached
+            self._cache.put(key, cached)
         return cached
 
     def clear_cache(self) -> None:

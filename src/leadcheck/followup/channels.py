@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from leadcheck.datafiles import data_path, read_toml, validate
+from leadcheck.datafiles import data_path, load_toml_model
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
 
@@ -136,7 +136,7 @@ def _shipped_channels() -> ChannelTable:
 
 
 def _load(path: Path) -> ChannelTable:
-    raw = validate(_ChannelsFile, read_toml(path), path)
+    raw = load_toml_model(_ChannelsFile, path)
 
     def check_row(row: ChannelRow, location: str) -> None:
         if row.source not in raw.sources:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from leadcheck.datafiles import data_path, read_toml, validate
+from leadcheck.datafiles import data_path, load_toml_model
 from leadcheck.errors import DataFileError, UsageError
 from leadcheck.models import Frozen
 from leadcheck.urls import split_url
@@ -83,7 +83,7 @@ def _shipped_countries() -> CountryTable:
 
 
 def _load(path: Path) -> CountryTable:
-    raw = validate(_CountriesFile, read_toml(path), path)
+    raw = load_toml_model(_CountriesFile, path)
     index: dict[str, str] = {}
     for code, entry in raw.countries.items():
         if not _CODE.match(code):
