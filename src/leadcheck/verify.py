@@ -75,6 +75,7 @@ class CheckSession:
         self._websites: FutureMemo[str, WebsiteReport] = FutureMemo(
             WEBSITE_MEMO, weigh=_report_weight, max_weight=WEBSITE_MEMO_CHARS
         )
+        # (website, country or "") -> the contacts on its page, phones read for that country
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
 
     async def __aenter__(self) -> CheckSession:
@@ -182,8 +183,9 @@ class CheckSession:
         key = normalized[0] if normalized else raw
         cached = self._websites.get(key)
         if cached is None:
-            # One check per website per run, whichever lead names it first; the
-            # country only changes how local phone numbers read (below).
+            # One check per website per run, whichever lead names it first. The
+            # country only changes how local phone numbers read: the first lead's
+            # contacts come with the check, other countries' are read from the page.
             cached = asyncio.ensure_future(
                 check_website(
                     raw,
@@ -191,22 +193,28 @@ class CheckSession:
                     fetcher=self._fetcher,
                     deadline=deadline,
                     inferred_from_email=inferred,
+                    region=country,
                 )
             )
             self._websites.put(key, cached)
-        report = await asyncio.shield(cached)
-        if country is not None and report.page is not None:
-            contacts = self._contacts.get((key, country))
+            report = await asyncio.shield(cached)
+            self._contacts.put((key, country or ""), report.contacts)
+        else:
+            report = await asyncio.shield(cached)
+        update: dict[str, object] = {}
+        if report.page is not None:
+            contacts = self._contacts.get((key, country or ""))
             if contacts is None:
                 from leadcheck.contacts import extract_contacts
 
                 page = report.page
                 contacts = extract_contacts(page.text, page.links, region=country)
-                self._contacts.put((key, country), contacts)
-            report = report.model_copy(update={"contacts": contacts})
+                self._contacts.put((key, country or ""), contacts)
+            if contacts is not report.contacts:
+                update["contacts"] = contacts
         if report.input != raw or report.inferred_from_email != inferred:
-            report = report.model_copy(update={"input": raw, "inferred_from_email": inferred})
-        return report
+            update |= {"input": raw, "inferred_from_email": inferred}
+        return report.model_copy(update=update) if update else report
 
     def _country(self, inquiry: Inquiry, notes: list[StageNote]) -> str | None:
         """The lead's ISO country: as given, else from the phone or the domains."""
