@@ -82,6 +82,16 @@ def world_run(world: World, monkeypatch: pytest.MonkeyPatch) -> WorldRun:
     return WorldRun(world=world, args=world.cli_args(), env=env)
 
 
+@pytest.fixture(autouse=True)
+def _private_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default results database and config go to temporary directories, never the
+    user's own."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data-home")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that uses the world carries the ``world`` marker (``-m "not world"``)."""
     for item in items:

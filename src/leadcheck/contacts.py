@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote
 
 from leadcheck.models import Frozen
-from leadcheck.urls import split_url
+from leadcheck.net.urls import split_url
 
 
 class SocialProfile(Frozen):

@@ -2,7 +2,23 @@
 
 Foreign exceptions (DNS, HTTP, file formats) are translated into these where they
 enter our code, so callers catch ``LeadcheckError`` and nothing else. Messages say
-what went wrong and, where we can tell, what to do next.
+what went wrong and, where we can tell, what to do next::
+
+    LeadcheckError
+    ├── InvalidInputError       a value handed to the library cannot be used
+    │   ├── UnknownCountryError     a country code or name we do not know
+    │   ├── UnknownTimezoneError    a time zone name that does not exist
+    │   ├── BadNameserverError      a nameserver that is not IP[:PORT]
+    │   ├── BadWebsiteError         a website that is not an http(s) address
+    │   └── BadOptionError          any other bad setting (an age, a column map, a format)
+    ├── DataFileError           a data file (taxonomy, tables, lists) is missing or malformed
+    ├── InputFileError          an input file (CSV, Excel, text) cannot be read
+    └── StoreError              the results database cannot be used
+        └── StoreBusyError          another run holds it
+
+The library never speaks of "usage": the command line turns ``InvalidInputError``
+into a usage error (exit 2), ``DataFileError`` into exit 3, ``StoreBusyError`` into
+exit 75 and every other ``LeadcheckError`` into exit 1.
 """
 
 from __future__ import annotations
@@ -14,8 +30,28 @@ class LeadcheckError(Exception):
     """Base class of every error leadcheck raises on purpose."""
 
 
-class UsageError(LeadcheckError):
-    """The caller asked for something that cannot be done (bad option, unknown country...)."""
+class InvalidInputError(LeadcheckError):
+    """A value handed to the library cannot be used (bad setting, unknown country...)."""
+
+
+class UnknownCountryError(InvalidInputError):
+    """A country code or name leadcheck does not know."""
+
+
+class UnknownTimezoneError(InvalidInputError):
+    """A time-zone name that is not in the IANA database."""
+
+
+class BadNameserverError(InvalidInputError):
+    """A nameserver that is not ``IP``, ``IP:PORT`` or ``[IPv6]:PORT``."""
+
+
+class BadWebsiteError(InvalidInputError):
+    """A website that is not an http(s) address (``javascript:``, ``ftp:``...)."""
+
+
+class BadOptionError(InvalidInputError):
+    """Any other setting that cannot be used (an age, a column map, an output format)."""
 
 
 class DataFileError(LeadcheckError):

@@ -30,7 +30,9 @@ class _Done:
 class FutureMemo(Generic[K, V]):
     """``key -> Future[V]``: at most ``limit`` entries and ``max_weight`` total weight.
 
-    ``weigh`` gives a finished value's weight (e.g. the characters of a page it holds);
+    ``keep`` decides whether a finished value is remembered at all (a value it refuses
+    is shared only while in flight). ``weigh`` gives a finished value's weight (e.g. the
+    characters of a page it holds);
     without it only the count is bounded. ``pack`` / ``unpack`` store a finished value
     in a compact form (a tuple instead of a model object) and rebuild it on a hit.
     Limits are met by forgetting the least recently used finished entries; entries in
@@ -45,6 +47,7 @@ class FutureMemo(Generic[K, V]):
         max_weight: int | None = None,
         pack: Callable[[V], object] | None = None,
         unpack: Callable[[Any], V] | None = None,
+        keep: Callable[[V], bool] | None = None,
     ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
@@ -54,6 +57,7 @@ class FutureMemo(Generic[K, V]):
         self._pack = pack
         self._unpack = unpack
         self._weigh = weigh
+        self._keep = keep
         self._max_weight = max_weight
         self._items: OrderedDict[K, asyncio.Future[V] | _Done] = OrderedDict()
         self._weights: dict[K, int] = {}
@@ -92,6 +96,9 @@ class FutureMemo(Generic[K, V]):
             return
         # Keep the bare value: a finished Task holds far more than its result.
         value = future.result()
+        if self._keep is not None and not self._keep(value):
+            del self._items[key]
+            return
         self._items[key] = _Done(value if self._pack is None else self._pack(value))
         if self._weigh is not None:
             weight = self._weigh(value)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from leadcheck import __version__
-from leadcheck.email_check import EmailReport
-from leadcheck.fit import FitResult
-from leadcheck.followup import FollowupPlan
+from leadcheck.fit.scoring import FitResult
+from leadcheck.followup.plan import FollowupPlan
 from leadcheck.inquiry import Inquiry
 from leadcheck.models import Frozen
-from leadcheck.verdict import Verdict
-from leadcheck.website_check import WebsiteReport
+from leadcheck.verify.email import EmailReport
+from leadcheck.verify.verdict import Verdict
+from leadcheck.verify.website import WebsiteReport
 
 
 class StageNote(Frozen):
@@ -21,8 +21,11 @@ class StageNote(Frozen):
     message: str
 
 
-class VerifyReport(Frozen):
-    """Stage 1 (verdict, email, website), stage 2 (fit) and stage 3 (followup) of one lead."""
+class LeadReport(Frozen):
+    """One lead checked: stage 1 (verdict, email, website), stage 2 (fit), stage 3 (followup).
+
+    ``fit`` and ``followup`` are ``None`` when the stage could not tell; ``notes`` say why.
+    """
 
     inquiry: Inquiry
     verdict: Verdict

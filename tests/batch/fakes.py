@@ -1,7 +1,7 @@
 """Test doubles for batch runs: a fake checker and the reports it makes.
 
-The fake report has the attributes :func:`leadcheck.batch.writers.report_columns`
-reads, so the real flattening is exercised without the network.
+The fake report is a real :class:`~leadcheck.report.LeadReport` (real models, so it
+cannot carry a value the models forbid), made without the network.
 """
 
 from __future__ import annotations
@@ -14,47 +14,57 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadcheck.inquiry import Inquiry
 
+if TYPE_CHECKING:
+    from leadcheck.report import LeadReport
 
-def fake_report(inquiry: Inquiry) -> Any:
-    """A report whose verdict follows the email: ``fake`` for ``@fake.*``, else genuine."""
+
+def fake_report(inquiry: Inquiry) -> LeadReport:
+    """A real report whose verdict follows the email: ``fake`` for ``@fake.*``, else genuine."""
+    from leadcheck.fit.scoring import FitResult
+    from leadcheck.followup import plan_followup
+    from leadcheck.report import LeadReport
+    from leadcheck.verify.verdict import PartState, Reason, Verdict
+
     email = (inquiry.email or "").lower()
-    label = "fake" if "@fake." in email else "genuine"
-    reasons = (
-        (SimpleNamespace(code="email_ok", message="ok"),)
-        if label == "genuine"
-        else (
-            SimpleNamespace(code="no_mx", message="no mail server"),
-            SimpleNamespace(code="site_dead", message="dead"),
+    fake = "@fake." in email
+    if fake:
+        reasons = (
+            Reason(code="email_domain_not_found", message="no such mail domain", part="email"),
+            Reason(code="website_not_found", message="no such site", part="website"),
         )
-    )
-    verdict = SimpleNamespace(
-        label=label,
-        score=80 if label == "genuine" else 10,
-        reasons=reasons,
-        email_state="ok" if label == "genuine" else "bad",
-        website_state="ok",
-    )
-    fit = SimpleNamespace(score=55, tier="good")
-    followup = SimpleNamespace(
-        country=(inquiry.country or "DE")[:2].upper(),
-        channels=("email", "whatsapp", "skype"),
-        channels_usable=("email", "whatsapp"),
-        next_window=SimpleNamespace(local=datetime(2025, 1, 6, 9, 0)),
-    )
-    checked = datetime.now(UTC)
-    dump = {"inquiry": inquiry.model_dump(mode="json"), "verdict": {"label": label}}
-    return SimpleNamespace(
+        verdict = Verdict(
+            label="fake",
+            score=10,
+            reasons=reasons,
+            email_state=PartState.BAD,
+            website_state=PartState.BAD,
+        )
+    else:
+        reasons = (Reason(code="email_mail_server", message="mail works", part="email"),)
+        verdict = Verdict(
+            label="genuine",
+            score=80,
+            reasons=reasons,
+            email_state=PartState.GOOD,
+            website_state=PartState.ABSENT,
+        )
+    fit = FitResult(score=55, tier="B", summary="B (likely fit), 55/100", segments=())
+    from leadcheck.errors import InvalidInputError
+
+    try:
+        followup = plan_followup(inquiry.country or "DE", at=datetime(2025, 1, 6, 9, 0, tzinfo=UTC))
+    except InvalidInputError:
+        followup = plan_followup("DE", at=datetime(2025, 1, 6, 9, 0, tzinfo=UTC))
+    return LeadReport(
+        inquiry=inquiry,
         verdict=verdict,
         fit=fit,
         followup=followup,
-        notes=(),
-        checked_at=checked,
-        model_dump=lambda mode="python": dump,
+        checked_at=datetime.now(UTC),
     )
 
 
@@ -70,7 +80,7 @@ class FakeChecker:
     active: int = 0
     peak: int = 0
 
-    async def verify(self, inquiry: Inquiry) -> Any:
+    async def check(self, inquiry: Inquiry) -> LeadReport:
         self.active += 1
         self.peak = max(self.peak, self.active)
         try:
@@ -92,7 +102,7 @@ class FakeChecker:
 
 
 class FakeSession:
-    """Stands in for :class:`leadcheck.verify.CheckSession` in CLI tests.
+    """Stands in for :class:`leadcheck.pipeline.CheckSession` in CLI tests.
 
     Reads its delay and log file from the environment so a subprocess can use it.
     """
@@ -110,21 +120,21 @@ class FakeSession:
     async def __aexit__(self, *exc: object) -> None:
         return None
 
-    async def verify(self, inquiry: Inquiry) -> Any:
-        return await self.checker.verify(inquiry)
+    async def check(self, inquiry: Inquiry) -> LeadReport:
+        return await self.checker.check(inquiry)
 
 
 def patch_session(monkeypatch: Any = None) -> None:
     """Make ``leadcheck batch`` use :class:`FakeSession` instead of the network."""
-    import leadcheck.cli.batch
+    import leadcheck.batch.run
 
-    def open_session(net: Any, taxonomy: Any) -> FakeSession:
+    def open_session(options: Any) -> FakeSession:
         return FakeSession()
 
     if monkeypatch is not None:
-        monkeypatch.setattr(leadcheck.cli.batch, "_open_session", open_session)
+        monkeypatch.setattr(leadcheck.batch.run, "open_session", open_session)
     else:
-        leadcheck.cli.batch._open_session = open_session  # type: ignore[assignment]
+        leadcheck.batch.run.open_session = open_session  # type: ignore[assignment]
 
 
 def main_with_fake(argv: list[str]) -> int:

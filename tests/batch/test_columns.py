@@ -12,7 +12,7 @@ from leadcheck.batch.columns import (
     parse_map_options,
     unique_headers,
 )
-from leadcheck.errors import DataFileError, UsageError
+from leadcheck.errors import BadOptionError, DataFileError
 
 
 def test_normalize_header_folds_width_case_and_punctuation() -> None:
@@ -70,11 +70,11 @@ def test_map_columns_and_overrides(aliases: Aliases) -> None:
 
 
 def test_map_errors_list_what_is_valid(aliases: Aliases) -> None:
-    with pytest.raises(UsageError, match="fields are: company"):
+    with pytest.raises(BadOptionError, match="fields are: company"):
         parse_map_options(["mail=Email"], aliases)
-    with pytest.raises(UsageError, match="FIELD=HEADER"):
+    with pytest.raises(BadOptionError, match="FIELD=HEADER"):
         parse_map_options(["email"], aliases)
-    with pytest.raises(UsageError, match="'Company'"):
+    with pytest.raises(BadOptionError, match="'Company'"):
         map_columns(["Company"], aliases, {"email": "Nope"})
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from leadcheck.batch.columns import Aliases
 from leadcheck.batch.readers import detect_encoding, open_table, sniff_delimiter
-from leadcheck.errors import InputFileError, UsageError
+from leadcheck.errors import BadOptionError, InputFileError
 
 from .files import CHINESE_HEADER, CHINESE_ROWS, csv_text, write_csv, write_xlsx
 
@@ -150,7 +150,7 @@ def test_xlsx_first_sheet_and_named_sheet(tmp_path: Path, aliases: Aliases) -> N
     table, records = read_all(path, aliases, sheet="客户")
     assert table.header == tuple(CHINESE_HEADER)
     assert records[0].cells[2] == "wang@qingshui-env.cn"
-    with pytest.raises(UsageError, match="Inquiries"):
+    with pytest.raises(BadOptionError, match="Inquiries"):
         read_all(path, aliases, sheet="nope")
 
 

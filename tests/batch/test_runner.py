@@ -75,12 +75,12 @@ def test_duplicates_checked_once_errors_become_rows(aliases: Aliases) -> None:
     checker = FakeChecker(delay=0.01, fail_on="boom@x.com")
     summary, writer = run(aliases, emails, checker, concurrency=8)
     assert checker.calls["a@x.com"] + checker.calls["A@X.com"] == 1
-    errors = [r.columns["error"] for r in writer.rows]
+    errors = [r.columns.error for r in writer.rows]
     assert errors[2] is not None
     assert "no email" in errors[2]
     assert errors[4] is not None
     assert "RuntimeError" in errors[4]
-    assert writer.rows[3].columns["verdict"] == "fake"
+    assert writer.rows[3].columns.verdict == "fake"
     assert summary.errors == 2
     assert summary.verdicts == {"genuine": 3, "fake": 1}
 
@@ -88,7 +88,7 @@ def test_duplicates_checked_once_errors_become_rows(aliases: Aliases) -> None:
 def test_slow_check_times_out_as_a_row_error(aliases: Aliases) -> None:
     checker = FakeChecker(delay=1.0)
     summary, writer = run(aliases, ["a@x.com"], checker, row_timeout=0.05)
-    assert "longer than" in writer.rows[0].columns["error"]
+    assert "longer than" in writer.rows[0].columns.error
     assert summary.errors == 1
 
 
@@ -104,8 +104,8 @@ def test_store_skips_finished_rows(aliases: Aliases, tmp_path: Path) -> None:
     assert sum(again.calls.values()) == 1
     assert summary.cached == 50
     assert summary.checked == 1
-    assert all(r.columns["from_cache"] for r in writer.rows[:50])
-    assert writer.rows[0].columns["verdict"] == "genuine"
+    assert all(r.columns.from_cache for r in writer.rows[:50])
+    assert writer.rows[0].columns.verdict == "genuine"
     with ResultStore(db, refresh=True) as store:
         fresh = FakeChecker()
         run(aliases, emails, fresh, store=store)

@@ -10,15 +10,18 @@ from pathlib import Path
 
 import pytest
 
+from leadcheck.batch.outcome import RowOutcome
 from leadcheck.batch.store import ResultStore, lead_key, parse_age
-from leadcheck.errors import StoreBusyError, StoreError, UsageError
+from leadcheck.errors import BadOptionError, StoreBusyError, StoreError
 from leadcheck.inquiry import Inquiry
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
 
 def put(store: ResultStore, key: str, verdict: str, at: datetime) -> None:
-    store.put(key, lead="x", columns={"verdict": verdict}, report={"v": verdict}, checked_at=at)
+    store.put(
+        key, lead="x", columns=RowOutcome(verdict=verdict), report={"v": verdict}, checked_at=at
+    )
 
 
 def test_parse_age() -> None:
@@ -27,7 +30,7 @@ def test_parse_age() -> None:
     assert parse_age("30m") == timedelta(minutes=30)
     assert parse_age("2w") == timedelta(weeks=2)
     assert parse_age("3") == timedelta(days=3)
-    with pytest.raises(UsageError):
+    with pytest.raises(BadOptionError):
         parse_age("soon")
 
 

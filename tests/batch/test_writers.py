@@ -3,18 +3,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from leadcheck.batch.writers import (
-    RESULT_COLUMNS,
-    RowResult,
-    error_columns,
-    open_writer,
-    report_columns,
-)
-from leadcheck.errors import UsageError
+from leadcheck.batch.outcome import RESULT_COLUMNS, error_columns, report_columns
+from leadcheck.batch.writers import RowResult, open_writer
+from leadcheck.errors import BadOptionError
 from leadcheck.inquiry import Inquiry
 
 from .fakes import fake_report
@@ -28,7 +24,7 @@ def rows() -> list[RowResult]:
     result = []
     for index, cell in enumerate(HOSTILE_CELLS):
         columns = report_columns(fake_report(Inquiry(email=f"x{index}@a.de", country=cell)))
-        columns["country"] = cell  # a stranger's text in a result column, too
+        columns = replace(columns, country=cell)  # a stranger's text in a result column, too
         result.append(
             RowResult(index=index, line=index + 2, cells=(cell, "a@b.de", "DE"), columns=columns)
         )
@@ -133,5 +129,5 @@ def test_discard_leaves_nothing(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r"\.csv"):
+    with pytest.raises(BadOptionError, match=r"\.csv"):
         open_writer(tmp_path / "out.txt", HEADER)

@@ -4,15 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from leadcheck.fit.html import fit_input_from_text
+from leadcheck.fit.page import fit_input
 from leadcheck.fit.scoring import FitInput
+from leadcheck.verify.page import read_page
 
 PAGES = Path(__file__).parent / "pages"
 
 
 def page(name: str, **extra: str) -> FitInput:
-    """A fixture page as the score command would see it."""
-    return fit_input_from_text((PAGES / name).read_text(encoding="utf-8"), **extra)
+    """A fixture page read through the production route (the one page reader)."""
+    return fit_input(read_page((PAGES / name).read_bytes()), **extra)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from leadcheck.errors import DataFileError, UsageError
+from leadcheck.errors import DataFileError, UnknownCountryError
 from leadcheck.followup.countries import (
     country_from_domain,
     country_from_phone,
@@ -68,16 +68,18 @@ def test_every_time_zone_in_the_table_exists() -> None:
 
 
 def test_unknown_country_is_a_usage_error_with_a_suggestion() -> None:
-    with pytest.raises(UsageError, match=r"unknown country 'Germny'; did you mean Germany \(DE\)"):
+    with pytest.raises(
+        UnknownCountryError, match=r"unknown country 'Germny'; did you mean Germany \(DE\)"
+    ):
         resolve_country("Germny")
-    with pytest.raises(UsageError, match="ISO 3166"):
+    with pytest.raises(UnknownCountryError, match="ISO 3166"):
         resolve_country("Atlantis")
-    with pytest.raises(UsageError, match="no country"):
+    with pytest.raises(UnknownCountryError, match="no country"):
         resolve_country("  ")
 
 
 def test_ambiguous_names_ask_for_the_code() -> None:
-    with pytest.raises(UsageError, match=r"could mean CG .* CD"):
+    with pytest.raises(UnknownCountryError, match=r"could mean CG .* CD"):
         resolve_country("Congo")
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from leadcheck.contacts import Contacts, SocialProfile
-from leadcheck.errors import UsageError
+from leadcheck.errors import InvalidInputError
 from leadcheck.followup import FollowupPlan, infer_country, plan_followup
 
 BERLIN_SATURDAY = dt.datetime(2026, 10, 3, 2, 13, tzinfo=ZoneInfo("Europe/Berlin"))
@@ -132,9 +132,9 @@ def test_website_contacts_are_carried_and_used() -> None:
 
 
 def test_unknown_country_and_zone_are_usage_errors() -> None:
-    with pytest.raises(UsageError, match="unknown country"):
+    with pytest.raises(InvalidInputError, match="unknown country"):
         plan_followup("Narnia")
-    with pytest.raises(UsageError, match="unknown time zone"):
+    with pytest.raises(InvalidInputError, match="unknown time zone"):
         plan_followup("DE", rep_timezone="Asia/Beijing")
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from leadcheck.errors import UsageError
+from leadcheck.errors import InvalidInputError
 from leadcheck.net.dns import parse_nameserver
 
 
@@ -19,5 +19,5 @@ def test_parse_nameserver(text: str, expected: tuple[str, int]) -> None:
 
 @pytest.mark.parametrize("text", ["dns.google", "1.1.1.1:x", "1.1.1.1:70000", "[::1", "[::1]x"])
 def test_bad_nameserver_is_a_usage_error(text: str) -> None:
-    with pytest.raises(UsageError, match="--nameserver"):
+    with pytest.raises(InvalidInputError, match="--nameserver"):
         parse_nameserver(text)

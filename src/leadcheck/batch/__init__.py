@@ -1,9 +1,41 @@
 """``leadcheck batch``: check a whole export of leads, streamed, resumable.
 
-The pieces, one module each: :mod:`~leadcheck.batch.readers` (CSV/XLSX in),
+:func:`run_file` is the one call (:mod:`~leadcheck.batch.run`). The pieces, one module
+each: :mod:`~leadcheck.batch.readers` (CSV/XLSX in),
 :mod:`~leadcheck.batch.columns` (which column is which field),
 :mod:`~leadcheck.batch.rows` (a row → a lead or a row error),
 :mod:`~leadcheck.batch.runner` (concurrent checking, input order kept),
 :mod:`~leadcheck.batch.store` (the results database), :mod:`~leadcheck.batch.writers`
-(CSV/JSONL/JSON/XLSX out) and :mod:`~leadcheck.batch.summary` (the counts).
+(CSV/JSONL/JSON/XLSX out), :mod:`~leadcheck.batch.outcome` (a row's result columns)
+and :mod:`~leadcheck.batch.summary` (the counts).
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from leadcheck.batch.outcome import RowOutcome
+    from leadcheck.batch.run import BatchOptions, run_file
+    from leadcheck.batch.summary import BatchSummary
+
+_EXPORTS = {
+    "BatchOptions": "leadcheck.batch.run",
+    "BatchSummary": "leadcheck.batch.summary",
+    "RowOutcome": "leadcheck.batch.outcome",
+    "run_file": "leadcheck.batch.run",
+}
+__all__ = [
+    "BatchOptions",
+    "BatchSummary",
+    "RowOutcome",
+    "run_file",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'leadcheck.batch' has no attribute {name!r}")
+    return getattr(import_module(module), name)

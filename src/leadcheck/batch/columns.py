@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from leadcheck.datafiles import data_path, load_toml_model
-from leadcheck.errors import DataFileError, UsageError
+from leadcheck.errors import BadOptionError, DataFileError
 from leadcheck.models import Frozen
 
 ALIASES_FILE = "column_aliases.toml"
@@ -161,9 +161,11 @@ def parse_map_options(items: Sequence[str], aliases: Aliases) -> dict[str, str]:
         field, sep, header = item.partition("=")
         field = field.strip().lower()
         if not sep or not field:
-            raise UsageError(f"bad --map {item!r}: expected FIELD=HEADER, e.g. --map email=Mail")
+            raise BadOptionError(
+                f"bad --map {item!r}: expected FIELD=HEADER, e.g. --map email=Mail"
+            )
         if field not in aliases.fields:
-            raise UsageError(
+            raise BadOptionError(
                 f"bad --map {item!r}: unknown field {field!r}; fields are: "
                 + ", ".join(aliases.fields)
             )
@@ -184,7 +186,9 @@ def map_columns(
         index = _find_header(header, wanted)
         if index is None:
             shown = ", ".join(repr(h) for h in header if h) or "(none)"
-            raise UsageError(f"--map {field}={wanted}: no such column; the columns are: {shown}")
+            raise BadOptionError(
+                f"--map {field}={wanted}: no such column; the columns are: {shown}"
+            )
         chosen[field] = (index, "option")
         used.add(index)
     for kind in ("exact", "suffix"):

@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import IO, Any, BinaryIO
 
 from leadcheck.batch.columns import HOW_MANY_HEADER_ROWS, Aliases, find_header_row
-from leadcheck.errors import InputFileError, UsageError
+from leadcheck.errors import BadOptionError, InputFileError
 
 STDIN = "-"
 SAMPLE_HEAD = 256 * 1024  # bytes from the head of the file used to tell the encoding
@@ -127,7 +127,7 @@ def open_table(
     name = str(source)
     if name == STDIN:
         if sheet is not None:
-            raise UsageError("--sheet needs an .xlsx file; stdin is read as CSV")
+            raise BadOptionError("--sheet needs an .xlsx file; stdin is read as CSV")
         return _open_csv(name, stdin or sys.stdin.buffer, aliases, seekable=False)
     path = Path(source)
     suffix = path.suffix.lower()
@@ -139,7 +139,7 @@ def open_table(
     if suffix in (".xlsx", ".xlsm"):
         return _open_xlsx(path, aliases, sheet)
     if sheet is not None:
-        raise UsageError("--sheet needs an .xlsx file")
+        raise BadOptionError("--sheet needs an .xlsx file")
     try:
         stream: BinaryIO = open(path, "rb")  # noqa: SIM115  closed by the Table
     except OSError as exc:
@@ -489,7 +489,7 @@ def _open_xlsx(path: Path, aliases: Aliases, sheet: str | None) -> Table:
         worksheets = workbook.worksheets
         if sheet is not None:
             if sheet not in names:
-                raise UsageError(
+                raise BadOptionError(
                     f"--sheet {sheet!r}: no such sheet in {path.name}; sheets are: "
                     + ", ".join(repr(n) for n in names)
                 )

@@ -1,7 +1,7 @@
 """Run a batch: every row checked concurrently, written back in input order.
 
 :func:`run_batch` reads rows lazily, checks up to ``concurrency`` leads at once
-through a :class:`Checker` (the stage-1 :class:`~leadcheck.verify.CheckSession` in
+through a :class:`Checker` (the :class:`~leadcheck.pipeline.CheckSession` in
 real runs, anything with the same ``verify`` method in tests), takes fresh results
 from the :class:`~leadcheck.batch.store.ResultStore` instead of checking again,
 records each new result there as soon as it is finished, and hands rows to the
@@ -25,14 +25,17 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from leadcheck.batch.outcome import RowOutcome, error_columns, report_columns
 from leadcheck.batch.rows import SourceRow
 from leadcheck.batch.store import COMMIT_INTERVAL, ResultStore, lead_identity, lead_key
 from leadcheck.batch.summary import BatchSummary, SummaryBuilder
-from leadcheck.batch.writers import RESULT_COLUMNS, RowResult, error_columns, report_columns
+from leadcheck.batch.writers import RowResult
 from leadcheck.inquiry import Inquiry
 
 if TYPE_CHECKING:
-    from leadcheck.report import VerifyReport
+    from leadcheck.batch.columns import ColumnMapping
+    from leadcheck.batch.readers import Table
+    from leadcheck.report import LeadReport
 
 DEFAULT_CONCURRENCY = 64
 WINDOW_PER_WORKER = 16  # rows allowed between "read" and "written", per concurrent check
@@ -41,13 +44,16 @@ _YIELD_EVERY = 256  # rows served without a check (cache, errors) before letting
 
 
 class Checker(Protocol):
-    """What checks one lead: :class:`leadcheck.verify.CheckSession` or a test double."""
+    """What checks one lead: :class:`leadcheck.pipeline.CheckSession` or a test double."""
 
-    async def verify(self, inquiry: Inquiry) -> VerifyReport: ...
+    async def check(self, inquiry: Inquiry) -> LeadReport: ...
 
 
 class Observer(Protocol):
-    """Progress of a run, for a progress bar or a log. Called in the event loop."""
+    """Progress of a run, for a progress bar or a log. Called in the event loop
+    (``on_table`` before it starts: the table read and the columns found)."""
+
+    def on_table(self, table: Table, mapping: ColumnMapping) -> None: ...
 
     def on_start(self, total: int | None) -> None: ...
 
@@ -57,6 +63,9 @@ class Observer(Protocol):
 
 
 class NullObserver:
+    def on_table(self, table: Table, mapping: ColumnMapping) -> None:
+        pass
+
     def on_start(self, total: int | None) -> None:
         pass
 
@@ -69,9 +78,6 @@ class NullObserver:
 
 class Sink(Protocol):
     def write(self, row: RowResult) -> None: ...
-
-
-Columns = dict[str, Any]
 
 
 async def run_batch(
@@ -87,7 +93,7 @@ async def run_batch(
     handle_signals: bool = False,
     row_timeout: float | None = None,
     key_context: str = "",
-    flatten: Callable[[VerifyReport], Columns] = report_columns,
+    flatten: Callable[[LeadReport], RowOutcome] = report_columns,
 ) -> BatchSummary:
     """Check every row and write it, in input order; return what happened.
 
@@ -149,7 +155,7 @@ class _Run:
         concurrency: int,
         row_timeout: float | None,
         key_context: str,
-        flatten: Callable[[VerifyReport], Columns],
+        flatten: Callable[[LeadReport], RowOutcome],
     ) -> None:
         self.checker = checker
         self.writer = writer
@@ -160,8 +166,8 @@ class _Run:
         self.row_timeout = row_timeout
         self.key_context = key_context
         self.flatten = flatten
-        self.pending: deque[tuple[SourceRow, Columns | asyncio.Future[Columns]]] = deque()
-        self.by_key: dict[str, asyncio.Future[Columns]] = {}
+        self.pending: deque[tuple[SourceRow, RowOutcome | asyncio.Future[RowOutcome]]] = deque()
+        self.by_key: dict[str, asyncio.Future[RowOutcome]] = {}
         self.running = 0
         self.wake = asyncio.Event()
         self.stopping = False
@@ -190,7 +196,7 @@ class _Run:
             await self.wake.wait()
             self.drain()
 
-    def start(self, row: SourceRow) -> Columns | asyncio.Future[Columns]:
+    def start(self, row: SourceRow) -> RowOutcome | asyncio.Future[RowOutcome]:
         """The row's result, or the future of its check."""
         if row.inquiry is None:
             return error_columns(row.error or "the row cannot be checked")
@@ -202,9 +208,7 @@ class _Run:
         if self.store is not None:
             stored = self.store.get(key)
             if stored is not None:
-                columns = dict.fromkeys(RESULT_COLUMNS) | stored.columns
-                columns["from_cache"] = True
-                return columns
+                return stored.columns.cached()
         task = asyncio.ensure_future(self.check(row.inquiry, key, identity))
         self.running += 1
         task.add_done_callback(self._finished)
@@ -215,14 +219,14 @@ class _Run:
                     del self.by_key[old]
         return task
 
-    def _finished(self, _task: asyncio.Future[Columns]) -> None:
+    def _finished(self, _task: asyncio.Future[RowOutcome]) -> None:
         self.running -= 1
         self.wake.set()
 
-    async def check(self, inquiry: Inquiry, key: str, identity: str) -> Columns:
+    async def check(self, inquiry: Inquiry, key: str, identity: str) -> RowOutcome:
         try:
             async with asyncio.timeout(self.row_timeout):
-                report = await self.checker.verify(inquiry)
+                report = await self.checker.check(inquiry)
             columns = self.flatten(report)
         except TimeoutError:
             return error_columns(

@@ -35,7 +35,8 @@ from types import TracebackType
 from typing import Any
 
 from leadcheck import __version__
-from leadcheck.errors import StoreBusyError, StoreError, UsageError
+from leadcheck.batch.outcome import RowOutcome
+from leadcheck.errors import BadOptionError, StoreBusyError, StoreError
 from leadcheck.inquiry import Inquiry
 
 SCHEMA_VERSION = 1
@@ -74,7 +75,7 @@ def parse_age(text: str) -> timedelta:
     """``"7d"``, ``"12h"``, ``"30m"``, ``"90s"``, ``"2w"``; a bare number is days."""
     match = _AGE.match(text)
     if not match:
-        raise UsageError(f"bad age {text!r}: expected a number and a unit, e.g. 7d, 12h, 30m")
+        raise BadOptionError(f"bad age {text!r}: expected a number and a unit, e.g. 7d, 12h, 30m")
     return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
@@ -121,7 +122,7 @@ def lead_key(inquiry: Inquiry, context: str = "", *, identity: str | None = None
 
 @dataclass(frozen=True, slots=True)
 class StoredResult:
-    columns: dict[str, Any]
+    columns: RowOutcome
     checked_at: datetime
 
 
@@ -276,8 +277,8 @@ class ResultStore:
         if now_ts - checked > max_age.total_seconds():
             return None
         try:
-            parsed = json.loads(columns)
-        except ValueError:
+            parsed = RowOutcome.from_dict(json.loads(columns))
+        except (ValueError, TypeError):
             return None
         return StoredResult(columns=parsed, checked_at=datetime.fromtimestamp(checked, UTC))
 
@@ -286,7 +287,7 @@ class ResultStore:
         key: str,
         *,
         lead: str,
-        columns: dict[str, Any],
+        columns: RowOutcome,
         report: dict[str, Any] | None,
         checked_at: datetime,
     ) -> None:
@@ -300,7 +301,7 @@ class ResultStore:
         self,
         key: str,
         lead: str,
-        columns: dict[str, Any],
+        columns: RowOutcome,
         report: dict[str, Any] | None,
         checked_at: datetime,
     ) -> None:
@@ -316,10 +317,10 @@ class ResultStore:
             (
                 key,
                 lead,
-                columns.get("verdict"),
+                columns.verdict,
                 checked_at.timestamp(),
                 __version__,
-                json.dumps(columns, ensure_ascii=False),
+                json.dumps(columns.as_dict(), ensure_ascii=False),
                 blob,
             ),
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
-from typing import Any
 
+from leadcheck.batch.outcome import RowOutcome
 from leadcheck.models import Frozen
 
 
@@ -43,20 +43,19 @@ class SummaryBuilder:
         self.tiers: Counter[str] = Counter()
         self.countries: Counter[str] = Counter()
 
-    def add(self, columns: dict[str, Any]) -> None:
-        """Count one output row by its result columns."""
+    def add(self, outcome: RowOutcome) -> None:
+        """Count one output row by its outcome."""
         self.rows += 1
-        if columns.get("error"):
+        if outcome.error:
             self.errors += 1
             return
-        if columns.get("from_cache"):
+        if outcome.from_cache:
             self.cached += 1
         else:
             self.checked += 1
-        self.verdicts[str(columns.get("verdict") or "unknown")] += 1
-        if columns.get("fit_tier"):
-            self.tiers[str(columns["fit_tier"])] += 1
-        self.countries[str(columns.get("country") or "unknown")] += 1
+        self.verdicts[outcome.verdict or "unknown"] += 1
+        self.tiers[outcome.fit_tier or "unknown"] += 1
+        self.countries[outcome.country or "unknown"] += 1
 
     def build(
         self,

@@ -1,7 +1,7 @@
 """Write a batch's rows as they come: CSV, JSON Lines, JSON or XLSX, streamed.
 
-Each output row is the input row's original columns, then :data:`RESULT_COLUMNS`.
-:func:`report_columns` is the one place where a report becomes those columns.
+Each output row is the input row's original columns, then the result columns of its
+:class:`~leadcheck.batch.outcome.RowOutcome`.
 
 Files are written to ``<name>.partial`` next to the target and renamed over it when
 the writer is finished, so a reader never sees half a file under the real name.
@@ -24,30 +24,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import IO, Any, Protocol
 
-from leadcheck.errors import LeadcheckError, UsageError
+from leadcheck.batch.outcome import RESULT_COLUMNS, RowOutcome
+from leadcheck.errors import BadOptionError, LeadcheckError
 from leadcheck.textsafe import neutralize_formula, strip_controls
 
-if TYPE_CHECKING:
-    from leadcheck.report import VerifyReport
-
-RESULT_COLUMNS = (
-    "verdict",
-    "verdict_score",
-    "verdict_reasons",
-    "fit_score",
-    "fit_tier",
-    "country",
-    "channels",
-    "next_window_local",
-    "email_status",
-    "website_status",
-    "notes",
-    "checked_at",
-    "from_cache",
-    "error",
-)
 FORMATS = (".csv", ".jsonl", ".json", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576
 XLSX_MAX_CELL = 32_767
@@ -60,40 +42,7 @@ class RowResult:
     index: int
     line: int
     cells: tuple[str, ...]
-    columns: dict[str, Any]
-
-
-def report_columns(report: VerifyReport) -> dict[str, Any]:
-    """The result columns of one checked lead (JSON types: str, int, bool or None)."""
-    verdict = report.verdict
-    fit = report.fit
-    followup = report.followup
-    window = followup.next_window if followup is not None else None
-    return {
-        "verdict": str(verdict.label),
-        "verdict_score": int(verdict.score),
-        "verdict_reasons": "; ".join(reason.code for reason in verdict.reasons),
-        "fit_score": int(fit.score) if fit is not None else None,
-        "fit_tier": str(fit.tier) if fit is not None else None,
-        "country": followup.country if followup is not None else None,
-        # the country's ranking without retired services (Skype, Hangouts)
-        "channels": ", ".join(followup.channels_usable) if followup is not None else None,
-        "next_window_local": window.local.isoformat(timespec="minutes") if window else None,
-        "email_status": str(verdict.email_state),
-        "website_status": str(verdict.website_state),
-        "notes": "; ".join(note.message for note in report.notes) or None,
-        "checked_at": report.checked_at.isoformat(timespec="seconds"),
-        "from_cache": False,
-        "error": None,
-    }
-
-
-def error_columns(message: str) -> dict[str, Any]:
-    """The result columns of a row that could not be checked."""
-    columns: dict[str, Any] = dict.fromkeys(RESULT_COLUMNS)
-    columns["from_cache"] = False
-    columns["error"] = message
-    return columns
+    columns: RowOutcome
 
 
 def output_header(header: Sequence[str]) -> tuple[str, ...]:
@@ -116,7 +65,7 @@ class RowWriter(Protocol):
 def format_for(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise UsageError(
+        raise BadOptionError(
             f"-o {path}: cannot tell the format from {suffix or 'no suffix'!r}; "
             f"use one of {', '.join(FORMATS)}"
         )
@@ -285,7 +234,7 @@ class _XlsxWriter:
 
     def _append(self, values: list[Any]) -> None:
         if self._rows >= XLSX_MAX_ROWS:
-            raise UsageError(
+            raise BadOptionError(
                 f"more than {XLSX_MAX_ROWS:,} rows do not fit in an Excel sheet; "
                 "write .csv or .jsonl instead"
             )

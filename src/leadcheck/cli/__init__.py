@@ -1,8 +1,9 @@
 """The ``leadcheck`` command line: thin glue over the library.
 
-Commands parse their options, call one library function, render the result and
-return an :class:`ExitCode`. Usage errors become one line on stderr and exit 2;
-the package's own errors become one line and their exit code; Ctrl-C exits 130.
+Each command parses its options, calls one library function, renders the result
+and returns an :class:`ExitCode`. Errors become one line on stderr and an exit
+code, in one place (:func:`main`): bad usage and invalid values exit 2, a broken
+data file 3, a busy results database 75, any other leadcheck error 1; Ctrl-C 130.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from leadcheck.cli.app import app
+from leadcheck.cli.errors import UsageError
 from leadcheck.cli.exitcodes import ExitCode
-from leadcheck.errors import DataFileError, LeadcheckError, StoreBusyError, UsageError
+from leadcheck.deadline import process_started
+from leadcheck.errors import DataFileError, InvalidInputError, LeadcheckError, StoreBusyError
 
 # Command modules register themselves on ``app`` when imported.
 from leadcheck.cli import batch as _batch  # noqa: F401  isort: skip
@@ -22,7 +26,14 @@ from leadcheck.cli import score as _score  # noqa: F401  isort: skip
 from leadcheck.cli import taxonomy as _taxonomy  # noqa: F401  isort: skip
 from leadcheck.cli import verify as _verify  # noqa: F401  isort: skip
 
-__all__ = ["ExitCode", "app", "main"]
+__all__ = ["CliState", "ExitCode", "app", "main"]
+
+
+@dataclass(frozen=True)
+class CliState:
+    """What every command may need to know about its invocation."""
+
+    started: float  # time.monotonic() when the command began: --timeout counts from it
 
 
 def _error(message: str) -> None:
@@ -42,32 +53,20 @@ def help_to_stderr(ctx: object) -> None:
         sys.stderr.write(text + "\n")
 
 
-_started: float | None = None
-
-
-def command_started() -> float:
-    """When this command began (``time.monotonic()``): --timeout of verify counts from it.
-
-    Run as a program, that is when the process loaded leadcheck; called from Python
-    (``main([...])``), when ``main`` was called.
-    """
-    return _started if _started is not None else time.monotonic()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code instead of exiting."""
+    """Run the command line; return the exit code instead of exiting.
+
+    Run as a program, a command's time counts from the process start; called from
+    Python (``main([...])``), from the call.
+    """
     import typer
     import typer.main
 
-    global _started
-    from leadcheck import STARTED
-
-    _started = STARTED if argv is None else time.monotonic()
-
+    state = CliState(started=process_started() if argv is None else time.monotonic())
     command = typer.main.get_command(app)
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        result = command.main(args=args, prog_name="leadcheck", standalone_mode=False)
+        result = command.main(args=args, prog_name="leadcheck", standalone_mode=False, obj=state)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
@@ -82,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
         _error(exc.format_message() + hint)
         return ExitCode.USAGE if exc.exit_code == ExitCode.USAGE else ExitCode.ERROR
-    except UsageError as exc:
+    except (UsageError, InvalidInputError) as exc:
         _error(str(exc))
         return ExitCode.USAGE
     except DataFileError as exc:
@@ -99,3 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return ExitCode.OK
+
+
+def command_started(ctx: object) -> float:
+    """When the running command began (see :class:`CliState`)."""
+    obj = getattr(ctx, "obj", None)
+    if isinstance(obj, CliState):
+        return obj.started
+    return time.monotonic()

@@ -2,83 +2,85 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from typing import Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
 from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
 from leadcheck.cli.options import (
-    AllowPrivateOption,
+    DEFAULT_REP_TIMEZONE,
+    CompanyOption,
+    CountryOption,
+    EmailOption,
     JsonOption,
-    NameserverOption,
-    PortMapOption,
+    MessageOption,
+    PhoneOption,
+    RepTimezoneOption,
     TaxonomyOption,
-    TimeoutOption,
+    WebsiteOption,
+    network_options,
 )
-from leadcheck.net import DEFAULT_TIMEOUT
 
-_WIND_DOWN = 0.7  # seconds kept for scoring, planning, rendering and closing connections
+if TYPE_CHECKING:
+    from leadcheck.net.config import NetConfig
+
+# Kept back from --timeout for what follows the checks: scoring, planning, rendering,
+# closing connections and leaving the interpreter.
+WIND_DOWN = 0.35
 
 
 @app.command()
+@network_options
 def verify(
-    email: Annotated[str | None, typer.Option("--email", "-e", help="The lead's email.")] = None,
-    website: Annotated[
-        str | None,
-        typer.Option("--website", "-w", help="The company website: domain, www.x or a URL."),
-    ] = None,
-    phone: Annotated[str | None, typer.Option("--phone", help="The lead's phone.")] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="The lead's country: ISO code or name.")
-    ] = None,
-    company: Annotated[str | None, typer.Option("--company", help="The company name.")] = None,
-    message: Annotated[str | None, typer.Option("--message", help="The inquiry's text.")] = None,
+    ctx: typer.Context,
+    email: EmailOption = None,
+    website: WebsiteOption = None,
+    phone: PhoneOption = None,
+    country: CountryOption = None,
+    company: CompanyOption = None,
+    message: MessageOption = None,
     json_output: JsonOption = False,
-    nameserver: NameserverOption = None,
-    allow_private: AllowPrivateOption = False,
-    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     taxonomy: TaxonomyOption = None,
-    port_map: PortMapOption = None,
+    rep_timezone: RepTimezoneOption = DEFAULT_REP_TIMEZONE,
+    *,
+    net: NetConfig,
 ) -> int:
     """Check one inquiry: is the email real, is the website an operating business?
 
     Exit 0 when the checks ran, whatever the verdict; 2 for bad usage.
     """
-    from leadcheck.cli.netopts import net_config
-    from leadcheck.errors import UsageError
+    import asyncio
+
+    from leadcheck.cli import command_started
+    from leadcheck.cli.errors import UsageError
+    from leadcheck.deadline import Deadline
+    from leadcheck.errors import BadWebsiteError
     from leadcheck.inquiry import Inquiry
-    from leadcheck.verify import VerifyOptions, verify_inquiry
+    from leadcheck.lead import normalize_lead
+    from leadcheck.pipeline import CheckOptions, check_lead
 
     if not (email and email.strip()) and not (website and website.strip()):
         raise UsageError("give at least one of --email and --website")
-    if country:
-        from leadcheck.followup import resolve_country
-
-        resolve_country(country)  # an unknown country is a usage error, before any network
-    # --timeout bounds the whole command, not just the checks: take off what start-up
-    # has used (the later stages' imports included) and what the wind-down will need.
-    import leadcheck.fit
-    import leadcheck.followup  # noqa: F401
-    from leadcheck.cli import command_started
-
-    budget = max(0.1, timeout - (time.monotonic() - command_started()) - _WIND_DOWN)
-    net = net_config(
-        nameservers=nameserver, allow_private=allow_private, timeout=budget, port_map=port_map
-    )
     inquiry = Inquiry(
         email=email, website=website, phone=phone, country=country, company=company, message=message
     )
-    options = VerifyOptions(net=net, taxonomy_path=taxonomy)
-    report = asyncio.run(verify_inquiry(inquiry, options))
+    lead = normalize_lead(inquiry, strict=True)  # an unknown country fails before any network
+    if website and website.strip() and lead.website is not None and lead.website.url is None:
+        raise BadWebsiteError(
+            f"--website {website.strip()[:200]!r}: {lead.website.error}; give a "
+            "domain (acme.com) or an http(s) address"
+        )
+    # --timeout bounds the whole command, start-up included.
+    deadline = Deadline(command_started(ctx) + net.timeout - WIND_DOWN)
+    options = CheckOptions(net=net, taxonomy_path=taxonomy, rep_timezone=rep_timezone)
+    report = asyncio.run(check_lead(lead, options, deadline=deadline))
     if json_output:
-        from leadcheck.cli.render import print_json
+        from leadcheck.cli.views.console import print_json
 
         print_json(report.model_dump(mode="json"))
     else:
-        from leadcheck.cli.verify_view import show_report
+        from leadcheck.cli.views.verify import show_report
 
         show_report(report)
     return ExitCode.OK

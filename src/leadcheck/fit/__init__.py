@@ -5,6 +5,7 @@
 taxonomy behind it is ``data/taxonomy.toml``; see docs/taxonomy.md.
 """
 
+from leadcheck.fit.page import fit_input, score_page
 from leadcheck.fit.scoring import (
     BuyerTypeMatch,
     FitInput,
@@ -22,6 +23,8 @@ __all__ = [
     "SegmentScore",
     "Taxonomy",
     "TermMatch",
+    "fit_input",
     "load_taxonomy",
     "score_fit",
+    "score_page",
 ]

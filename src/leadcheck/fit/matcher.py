@@ -22,6 +22,7 @@ from leadcheck.fit.normalize import is_word_char
 from leadcheck.fit.taxonomy import GroupKind, Segment, Taxonomy
 from leadcheck.fit.terms import Key, term_keys
 from leadcheck.memo import Memo
+from leadcheck.models import Frozen
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,3 +195,30 @@ def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
                 taxonomy._compiled = compiled
     assert isinstance(compiled, CompiledTaxonomy)
     return compiled
+
+
+class TaxonomyStats(Frozen):
+    """What a loaded taxonomy holds (``leadcheck taxonomy --check``)."""
+
+    ok: bool = True
+    path: str | None
+    segments: int
+    negatives: int
+    buyer_types: int
+    terms: int
+    keys: int
+    languages: tuple[str, ...]
+
+
+def taxonomy_stats(taxonomy: Taxonomy) -> TaxonomyStats:
+    """Counts of a taxonomy's groups, terms and automaton keys (compiles it if needed)."""
+    compiled = compile_taxonomy(taxonomy)
+    return TaxonomyStats(
+        path=str(taxonomy.source) if taxonomy.source else None,
+        segments=len(taxonomy.segments),
+        negatives=len(taxonomy.negatives),
+        buyer_types=len(taxonomy.buyer_types),
+        terms=len(compiled.terms),
+        keys=compiled.key_count,
+        languages=taxonomy.languages(),
+    )

@@ -91,6 +91,9 @@ class FitResult(Frozen):
     negative_score: int = Field(default=0, ge=0, le=100)
     buyer_types: tuple[BuyerTypeMatch, ...] = ()  # most evidence first
     languages: tuple[str, ...] = ()  # languages of the matched terms, most matches first
+    # What was read: a page (with the inquiry's words), or the inquiry alone because
+    # the website could not be read or is not a business page.
+    basis: Literal["page", "inquiry"] = "page"
 
 
 def score_fit(doc: FitInput, taxonomy: Taxonomy | None = None) -> FitResult:

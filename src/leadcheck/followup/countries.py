@@ -16,9 +16,9 @@ from pathlib import Path
 from pydantic import Field
 
 from leadcheck.datafiles import data_path, load_toml_model
-from leadcheck.errors import DataFileError, UsageError
+from leadcheck.errors import DataFileError, UnknownCountryError
 from leadcheck.models import Frozen
-from leadcheck.urls import split_url
+from leadcheck.net.urls import split_url
 
 _CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -137,12 +137,12 @@ def _load(path: Path) -> CountryTable:
 def resolve_country(text: str, *, table: CountryTable | None = None) -> str:
     """The ISO 3166-1 alpha-2 code for a code or name in any common form.
 
-    Raises UsageError naming the input, with a suggestion when a known name is close.
+    Raises UnknownCountryError naming the input, with a suggestion when a known name is close.
     """
     table = table or load_countries()
     key = normalize_name(text or "")
     if not key:
-        raise UsageError("no country given; use an ISO 3166 code such as DE or a name")
+        raise UnknownCountryError("no country given; use an ISO 3166 code such as DE or a name")
     if key.upper() in table.countries:
         return key.upper()
     code = table.index.get(key)
@@ -151,14 +151,14 @@ def resolve_country(text: str, *, table: CountryTable | None = None) -> str:
     shown = text.strip()[:60]
     if key in table.ambiguous:
         options = ", ".join(f"{c} ({table.name(c)})" for c in table.ambiguous[key])
-        raise UsageError(f"country {shown!r} could mean {options}; give the ISO code")
+        raise UnknownCountryError(f"country {shown!r} could mean {options}; give the ISO code")
     close = difflib.get_close_matches(key, list(table.index), n=1, cutoff=0.75)
     tip = (
         f"; did you mean {table.name(table.index[close[0]])} ({table.index[close[0]]})?"
         if close
         else "; use an ISO 3166 code such as DE, US or CN, or an English name"
     )
-    raise UsageError(f"unknown country {shown!r}{tip}")
+    raise UnknownCountryError(f"unknown country {shown!r}{tip}")
 
 
 def country_from_phone(phone: str, *, table: CountryTable | None = None) -> str | None:

@@ -126,7 +126,7 @@ def plan_followup(
     """Plan the follow-up of a lead in ``country`` (ISO code or name).
 
     ``at`` is the moment to plan from (default now); a naive value is read in the rep's
-    time zone. Raises UsageError for an unknown country or time zone.
+    time zone. Raises InvalidInputError for an unknown country or time zone.
     """
     countries = countries or load_countries()
     table = channels or load_channels()

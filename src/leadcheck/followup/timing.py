@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from leadcheck.errors import UsageError
+from leadcheck.errors import UnknownTimezoneError
 from leadcheck.models import Frozen
 
 if TYPE_CHECKING:
@@ -49,11 +49,11 @@ class Window(Frozen):
 
 
 def zone_info(name: str) -> ZoneInfo:
-    """A time zone by IANA name; UsageError with a hint when it does not exist."""
+    """A time zone by IANA name; UnknownTimezoneError with a hint when it does not exist."""
     try:
         return _zone(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-        raise UsageError(
+        raise UnknownTimezoneError(
             f"unknown time zone {name[:60]!r}; use an IANA name such as Asia/Shanghai, "
             "Europe/Berlin or America/New_York"
         ) from exc

@@ -17,13 +17,15 @@ import asyncio
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from leadcheck.errors import UsageError
+from leadcheck.errors import BadNameserverError
 from leadcheck.memo import FutureMemo
 from leadcheck.models import Frozen
 from leadcheck.net.addresses import parse_ip
 
 if TYPE_CHECKING:
     import dns.asyncresolver
+
+    from leadcheck.deadline import Deadline
 
 
 class DnsStatus(StrEnum):
@@ -49,29 +51,29 @@ class DnsAnswer(Frozen):
 
 
 def parse_nameserver(text: str) -> tuple[str, int]:
-    """``"IP"``, ``"IP:PORT"`` or ``"[IPv6]:PORT"`` to ``(ip, port)``; UsageError if bad."""
+    """``"IP"``, ``"IP:PORT"`` or ``"[IPv6]:PORT"`` to ``(ip, port)``; BadNameserverError if bad."""
     value = text.strip()
     host, port = value, 53
     if value.startswith("["):
         end = value.find("]")
         if end == -1:
-            raise UsageError(f"bad --nameserver {text!r}: missing ']'")
+            raise BadNameserverError(f"bad --nameserver {text!r}: missing ']'")
         host, rest = value[1:end], value[end + 1 :]
         if rest:
             if not rest.startswith(":") or not rest[1:].isdigit():
-                raise UsageError(f"bad --nameserver {text!r}: expected [IPv6]:PORT")
+                raise BadNameserverError(f"bad --nameserver {text!r}: expected [IPv6]:PORT")
             port = int(rest[1:])
     elif value.count(":") == 1:
         host, _, port_text = value.partition(":")
         if not port_text.isdigit():
-            raise UsageError(f"bad --nameserver {text!r}: the port must be a number")
+            raise BadNameserverError(f"bad --nameserver {text!r}: the port must be a number")
         port = int(port_text)
     if parse_ip(host) is None:
-        raise UsageError(
+        raise BadNameserverError(
             f"bad --nameserver {text!r}: give an IP address, e.g. 1.1.1.1 or 9.9.9.9:53"
         )
     if not 0 < port < 65536:
-        raise UsageError(f"bad --nameserver {text!r}: the port must be 1-65535")
+        raise BadNameserverError(f"bad --nameserver {text!r}: the port must be 1-65535")
     return host, port
 
 
@@ -83,7 +85,10 @@ class Resolver:
 
     ``nameservers`` as accepted by :func:`parse_nameserver`; empty means the
     system's configuration (``/etc/resolv.conf``). ``query_timeout`` bounds each
-    lookup, retries included.
+    lookup, retries included; a caller's :class:`~leadcheck.deadline.Deadline` bounds
+    it further. Answers that say something about the name (ok, nodata, nxdomain) are
+    remembered for the run; an ``error`` is shared only while it is in flight, so the
+    next lead asks again.
     """
 
     def __init__(self, nameservers: tuple[str, ...] = (), *, query_timeout: float = 5.0) -> None:
@@ -93,7 +98,7 @@ class Resolver:
         self._setup_error: str | None = None
         # Bounded: a long batch forgets the oldest answers instead of growing forever.
         self._cache: FutureMemo[tuple[str, str], DnsAnswer] = FutureMemo(
-            DNS_MEMO, pack=_pack_answer, unpack=_unpack_answer
+            DNS_MEMO, pack=_pack_answer, unpack=_unpack_answer, keep=_is_fact
         )
         self._configured = False
 
@@ -119,15 +124,25 @@ class Resolver:
         resolver.cache = None  # we cache per run ourselves, with in-flight sharing
         self._resolver = resolver
 
-    async def query(self, name: str, rdtype: str, *, timeout: float | None = None) -> DnsAnswer:
-        """Look ``name`` up; the answer is cached for the rest of the run."""
+    async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
+        """Look ``name`` up within ``deadline``; a known answer is cached for the run."""
         key = (name.lower().rstrip("."), rdtype.upper())
         cached = self._cache.get(key)
         if cached is None:
+            timeout = None if deadline is None else deadline.remaining()
+            if timeout is not None and timeout <= 0.001:
+                return _error(key[0], key[1], "no time left for the DNS lookup")
             cached = asyncio.ensure_future(self._lookup(key[0], key[1], timeout))
             self._cache.put(key, cached)
-        # shield: one caller giving up must not cancel the lookup others wait on
-        return await asyncio.shield(cached)
+        # shield: one caller giving up must not cancel the lookup others wait on; and a
+        # lookup another lead started is waited for only as long as this lead may wait.
+        if deadline is None or cached.done():
+            return await asyncio.shield(cached)
+        try:
+            async with asyncio.timeout(deadline.remaining()):
+                return await asyncio.shield(cached)
+        except TimeoutError:
+            return _error(key[0], key[1], "no answer within the time limit")
 
     async def _lookup(self, name: str, rdtype: str, timeout: float | None) -> DnsAnswer:
         import dns.exception
@@ -141,9 +156,7 @@ class Resolver:
             return DnsAnswer(
                 name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=self._setup_error
             )
-        lifetime = (
-            self._query_timeout if timeout is None else max(0.05, min(timeout, self._query_timeout))
-        )
+        lifetime = self._query_timeout if timeout is None else min(timeout, self._query_timeout)
         try:
             # dnspython checks its lifetime between tries but sleeps a back-off first:
             # a hard stop keeps the caller's deadline.
@@ -184,15 +197,20 @@ class Resolver:
             canonical_name=canonical_name,
         )
 
-    async def addresses(self, host: str, *, timeout: float | None = None) -> AddressLookup:
-        """A and AAAA of ``host``, looked up together."""
+    async def addresses(self, host: str, *, deadline: Deadline | None = None) -> AddressLookup:
+        """The addresses of ``host``: A, and AAAA only when the name has no A record.
+
+        The A answer carries the CNAME chain (``canonical_name``), so no CNAME question
+        is asked; AAAA changes the answer only for an IPv6-only host.
+        """
         literal = parse_ip(host)
         if literal is not None:
             return AddressLookup(host=host, addresses=(str(literal),))
-        a, aaaa = await asyncio.gather(
-            self.query(host, "A", timeout=timeout), self.query(host, "AAAA", timeout=timeout)
-        )
-        return AddressLookup(host=host, a=a, aaaa=aaaa, addresses=a.records + aaaa.records)
+        a = await self.query(host, "A", deadline=deadline)
+        if a.status is not DnsStatus.NODATA:
+            return AddressLookup(host=host, a=a, addresses=a.records)
+        aaaa = await self.query(host, "AAAA", deadline=deadline)
+        return AddressLookup(host=host, a=a, aaaa=aaaa, addresses=aaaa.records)
 
 
 class AddressLookup(Frozen):
@@ -202,6 +220,14 @@ class AddressLookup(Frozen):
     addresses: tuple[str, ...] = ()
     a: DnsAnswer | None = None
     aaaa: DnsAnswer | None = None
+
+    @property
+    def canonical_name(self) -> str | None:
+        """Where the host's CNAME chain ends, if it has one."""
+        for answer in (self.a, self.aaaa):
+            if answer is not None and answer.canonical_name:
+                return answer.canonical_name
+        return None
 
     @property
     def status(self) -> DnsStatus:
@@ -248,6 +274,11 @@ def _unpack_answer(packed: _Packed) -> DnsAnswer:
         canonical_name=canonical_name,
         error=error,
     )
+
+
+def _is_fact(answer: DnsAnswer) -> bool:
+    """Worth remembering for the run: the answer says something about the name."""
+    return answer.status is not DnsStatus.ERROR
 
 
 def _error(name: str, rdtype: str, message: str) -> DnsAnswer:

@@ -26,15 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from leadcheck.deadline import Deadline
 from leadcheck.models import Frozen
 from leadcheck.net.addresses import is_public, parse_ip, refusal_reason
 from leadcheck.net.config import NetConfig
-from leadcheck.net.dns import AddressLookup, DnsStatus, Resolver
-from leadcheck.urls import join_url, split_url
+from leadcheck.net.dns import AddressLookup, DnsStatus
+from leadcheck.net.urls import join_url, split_url
 
 if TYPE_CHECKING:
     import httpcore
     import httpx
+
+    from leadcheck.net.interfaces import Resolver
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -139,7 +142,9 @@ def _guarded_backend(resolver: Resolver, config: NetConfig) -> httpcore.AsyncNet
             socket_options: Iterable[Any] | None = None,
         ) -> httpcore.AsyncNetworkStream:
             port = config.port_map.get(port, port)
-            lookup = await resolver.addresses(host, timeout=timeout)
+            lookup = await resolver.addresses(
+                host, deadline=Deadline.after(timeout) if timeout else None
+            )
             if not lookup.addresses:
                 raise NameNotResolvedError(lookup)
             if not config.allow_private:
@@ -241,19 +246,19 @@ class Fetcher:
             await client.aclose()
         self._clients.clear()
 
-    async def fetch(self, url: str, *, deadline: float) -> FetchResult:
-        """GET ``url`` following redirects, within ``deadline`` (event-loop time)."""
+    async def fetch(self, url: str, *, deadline: Deadline) -> FetchResult:
+        """GET ``url`` following redirects, within ``deadline``."""
         state = _FetchState(url=url, started=time.monotonic())
         try:
-            async with asyncio.timeout_at(deadline):
-                return await self._follow(state)
+            async with asyncio.timeout(deadline.remaining()):
+                return await self._follow(state, deadline)
         except TimeoutError:
             return state.result(
                 error_kind=FetchErrorKind.TIMEOUT,
                 error=f"no complete answer within the time limit ({state.where()})",
             )
 
-    async def _follow(self, state: _FetchState) -> FetchResult:
+    async def _follow(self, state: _FetchState, deadline: Deadline) -> FetchResult:
         import httpx
 
         current = state.url
@@ -268,14 +273,14 @@ class Fetcher:
             slot = self._host_slots.setdefault(host, asyncio.Semaphore(self._per_host))
             async with slot:
                 try:
-                    response = await self._send(current, verify=verify)
+                    response = await self._send(current, verify=verify, deadline=deadline)
                 except httpx.ConnectError as exc:
                     cert_problem = _certificate_problem(exc)
                     if cert_problem is not None and verify:
                         state.tls_error = cert_problem
                         verify = False
                         try:
-                            response = await self._send(current, verify=False)
+                            response = await self._send(current, verify=False, deadline=deadline)
                         except Exception as retry_exc:
                             return state.failure(retry_exc)
                     else:
@@ -315,13 +320,12 @@ class Fetcher:
             error=f"more than {self._config.max_redirects} redirects",
         )
 
-    async def _send(self, url: str, *, verify: bool) -> httpx.Response:
+    async def _send(self, url: str, *, verify: bool, deadline: Deadline) -> httpx.Response:
         import httpx
 
         client = self._client_for(verify)
-        timeout = httpx.Timeout(
-            self._config.timeout, connect=self._config.connect_timeout, pool=self._config.timeout
-        )
+        left = max(0.001, deadline.remaining())
+        timeout = httpx.Timeout(left, connect=min(self._config.connect_timeout, left), pool=left)
         request = client.build_request("GET", url, timeout=timeout)
         return await client.send(request, stream=True)
 

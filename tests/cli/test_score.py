@@ -12,7 +12,7 @@ import pytest
 from leadcheck.cli import main
 from tests.conftest import WorldRun
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parents[1] / "fit" / "pages"
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from leadcheck.cli import main
 from leadcheck.contacts import extract_contacts
 from leadcheck.followup import country_from_domain
-from leadcheck.urls import join_url, split_url
-from leadcheck.website_check import normalize_url
+from leadcheck.net.urls import join_url, split_url
+from leadcheck.net.urls import normalize_website as normalize_url
 from tests.world import Page, Redirect
 
 BAD = ["http://[::1", "https://a.com:99999/", "http://[not-an-ip]/", "//[", "http://a.com:-1"]
@@ -41,11 +41,34 @@ def test_contacts_skip_malformed_links() -> None:
     assert [profile.network for profile in found.social] == ["linkedin"]
 
 
-def test_verify_survives_a_malformed_website(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["verify", "--website", "http://[::1", "--json", "--nameserver", "127.0.0.1:9"])
-    assert code == 0
-    report = json.loads(capsys.readouterr().out)
-    assert "website_invalid" in {reason["code"] for reason in report["verdict"]["reasons"]}
+@pytest.mark.parametrize("website", ["http://[::1", "javascript:alert(1)", "ftp://acme.de/"])
+def test_verify_refuses_a_website_that_is_not_a_web_address(
+    website: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["verify", "--website", website, "--json", "--nameserver", "127.0.0.1:9"])
+    assert code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "not a website address" in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_a_lead_with_a_malformed_website_is_judged_on_it() -> None:
+    import asyncio
+
+    from leadcheck.inquiry import Inquiry
+    from leadcheck.pipeline import CheckSession
+    from tests.fakes import FakeNet
+
+    net = FakeNet()
+
+    async def check() -> object:
+        async with CheckSession(resolver=net.resolver, fetcher=net.fetcher) as session:
+            return await session.check(Inquiry(website="http://[::1"))
+
+    report = asyncio.run(check())
+    codes = {reason.code for reason in report.verdict.reasons}  # type: ignore[attr-defined]
+    assert "website_invalid" in codes
 
 
 @pytest.mark.parametrize(

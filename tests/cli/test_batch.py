@@ -14,9 +14,15 @@ import pytest
 
 from leadcheck.batch.store import ResultStore
 from leadcheck.cli import ExitCode, main
-
-from .fakes import patch_session
-from .files import CHINESE_HEADER, CHINESE_ROWS, HOSTILE_CELLS, csv_text, write_csv, write_xlsx
+from tests.batch.fakes import patch_session
+from tests.batch.files import (
+    CHINESE_HEADER,
+    CHINESE_ROWS,
+    HOSTILE_CELLS,
+    csv_text,
+    write_csv,
+    write_xlsx,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 

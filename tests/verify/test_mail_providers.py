@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from leadcheck.errors import DataFileError
-from leadcheck.mail_providers import load_providers, provider_for_mx
+from leadcheck.verify.mail_providers import load_providers, provider_for_mx
 
 
 @pytest.mark.parametrize(

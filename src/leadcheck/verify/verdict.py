@@ -13,11 +13,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from leadcheck.domains import Relation
-from leadcheck.email_check import EmailReport, MxStatus
 from leadcheck.models import Frozen
+from leadcheck.net.domains import Relation
 from leadcheck.net.http import FetchErrorKind
-from leadcheck.website_check import DEAD_PAGE_KINDS, WebsiteReport
+from leadcheck.verify.email import EmailReport, MxStatus
+from leadcheck.verify.website import DEAD_PAGE_KINDS, WebsiteReport
 
 Label = Literal["genuine", "suspicious", "fake", "unknown"]
 
@@ -481,7 +481,7 @@ def _judge_match(
 def _ascii_address(address: str) -> str:
     """``local@domain`` with the domain in its ASCII (IDNA) form, lower-cased, so that
     ``info@müller.de`` and ``info@xn--mller-kva.de`` compare equal."""
-    from leadcheck.maillists import normalize_domain
+    from leadcheck.verify.maillists import normalize_domain
 
     local, _, domain = address.rpartition("@")
     return f"{local.lower()}@{normalize_domain(domain)}"

@@ -198,7 +198,7 @@ def classify_page(
     """Classify one fetched page.
 
     ``title`` and ``text`` are the page title and visible text (see
-    :func:`leadcheck.page.parse_html`), ``html`` the raw markup, ``urls`` the final URL
+    :func:`leadcheck.verify.page.parse_html`), ``html`` the raw markup, ``urls`` the final URL
     and every redirect hop. ``signatures`` defaults to the shipped set.
     """
     signatures = signatures or load_signatures()

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from leadcheck.cli import ExitCode, main
+from tests.batch.files import write_csv
 from tests.world import World
-
-from .files import write_csv
 
 PAGE = (
     "<html><head><title>AquaPure Wasseraufbereitung GmbH</title></head><body>"

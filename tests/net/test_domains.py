@@ -1,6 +1,6 @@
 import pytest
 
-from leadcheck.domains import (
+from leadcheck.net.domains import (
     Relation,
     country_code_tld,
     edit_distance,

@@ -30,9 +30,9 @@ from leadcheck.datafiles import (
     load_toml_model,
     read_domain_list,
 )
-from leadcheck.domains import edit_distance
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
+from leadcheck.net.domains import edit_distance
 
 FREEMAIL_FILE = "freemail_domains.txt"
 DISPOSABLE_EXTRA_FILE = "disposable_extra.txt"

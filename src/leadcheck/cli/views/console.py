@@ -1,4 +1,4 @@
-"""Rendering helpers shared by the commands: consoles and inert text from strangers.
+"""The one console factory, the one JSON writer, and inert text from strangers.
 
 Page titles, inquiry text and cells come from strangers. They reach the screen only
 as :class:`rich.text.Text` built from cleaned strings (control characters and escape
@@ -45,6 +45,6 @@ def yes_no(value: bool | None, *, good: bool = True) -> Text:
 
 
 def print_json(data: Any) -> None:
-    """One JSON document on stdout, nothing else."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One JSON document on one line of stdout, nothing else: every command's ``--json``."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     sys.stdout.flush()

@@ -6,11 +6,11 @@ from typing import Any
 import pytest
 
 from leadcheck.contacts import Contacts
-from leadcheck.domains import Relation
-from leadcheck.email_check import EmailReport, MxStatus
+from leadcheck.net.domains import Relation
 from leadcheck.net.http import FetchErrorKind
-from leadcheck.verdict import REASON_CODES, PartState, judge
-from leadcheck.website_check import WebsiteReport
+from leadcheck.verify.email import EmailReport, MxStatus
+from leadcheck.verify.verdict import REASON_CODES, PartState, judge
+from leadcheck.verify.website import WebsiteReport
 
 
 def business_email(**changes: Any) -> EmailReport:
@@ -229,6 +229,6 @@ def test_private_address_is_reported_not_judged_fake() -> None:
 
 
 def test_every_reason_code_is_documented() -> None:
-    doc = (Path(__file__).parents[1] / "docs" / "reason-codes.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).parents[2] / "docs" / "reason-codes.md").read_text(encoding="utf-8")
     missing = [code for code in REASON_CODES if f"`{code}`" not in doc]
     assert not missing

@@ -1,4 +1,5 @@
-from leadcheck.page import decode_body, parse_page
+from leadcheck.verify.page import decode_body
+from leadcheck.verify.page import read_page as parse_page
 
 HTML = """<!doctype html><html lang="de-DE"><head>
 <meta charset="utf-8"><title>AquaTech Wasser GmbH – UV-Desinfektion</title>

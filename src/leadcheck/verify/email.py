@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import asyncio
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from leadcheck.inquiry import EmailAddress
 from leadcheck.models import Frozen
-from leadcheck.net.dns import DnsAnswer, DnsStatus, Resolver
+from leadcheck.net.dns import DnsAnswer, DnsStatus
+
+if TYPE_CHECKING:
+    from leadcheck.deadline import Deadline
+    from leadcheck.net.interfaces import Resolver
 
 
 class MxStatus(StrEnum):
@@ -46,25 +52,20 @@ class EmailReport(Frozen):
     dns_errors: tuple[str, ...] = ()
 
 
-class _Syntax(Frozen):
-    valid: bool
-    error: str | None = None
-    normalized: str | None = None
-    local_part: str | None = None
-    domain: str | None = None  # ASCII (IDNA) form
-
-
-def check_syntax(address: str) -> _Syntax:
+def check_syntax(address: str) -> EmailAddress:
     """email-validator's verdict on the address, offline (IDN domains included)."""
     from email_validator import EmailNotValidError, validate_email
 
     if len(address) > 320:
-        return _Syntax(valid=False, error="the address is longer than 320 characters")
+        return EmailAddress(
+            raw=address[:320], valid=False, error="the address is longer than 320 characters"
+        )
     try:
         info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
     except EmailNotValidError as exc:
-        return _Syntax(valid=False, error=str(exc))
-    return _Syntax(
+        return EmailAddress(raw=address, valid=False, error=str(exc))
+    return EmailAddress(
+        raw=address,
         valid=True,
         normalized=info.normalized,
         local_part=info.local_part,
@@ -73,31 +74,30 @@ def check_syntax(address: str) -> _Syntax:
 
 
 async def check_email(
-    address: str, resolver: Resolver, *, timeout: float | None = None
+    address: EmailAddress | str, resolver: Resolver, *, deadline: Deadline | None = None
 ) -> EmailReport:
-    """Check one address; DNS trouble leaves the affected fields ``None``, never raises."""
-    from leadcheck import mail_providers, maillists
+    """Check one address within ``deadline``; DNS trouble leaves the affected fields
+    ``None``, never raises."""
+    from leadcheck.verify import mail_providers, maillists
 
-    address = address.strip()
-    syntax = check_syntax(address)
-    if not syntax.valid or syntax.domain is None:
-        # A typo suggestion still helps when the syntax is fine but for the domain part.
-        return EmailReport(address=address, valid_syntax=False, syntax_error=syntax.error)
-    domain = syntax.domain
-    local = syntax.local_part or ""
+    parsed = check_syntax(address.strip()) if isinstance(address, str) else address
+    if not parsed.valid or parsed.domain is None:
+        return EmailReport(address=parsed.raw, valid_syntax=False, syntax_error=parsed.error)
+    domain = parsed.domain
+    local = parsed.local_part or ""
 
     mx, spf, dmarc = await asyncio.gather(
-        resolver.query(domain, "MX", timeout=timeout),
-        resolver.query(domain, "TXT", timeout=timeout),
-        resolver.query(f"_dmarc.{domain}", "TXT", timeout=timeout),
+        resolver.query(domain, "MX", deadline=deadline),
+        resolver.query(domain, "TXT", deadline=deadline),
+        resolver.query(f"_dmarc.{domain}", "TXT", deadline=deadline),
     )
     errors = [answer.error for answer in (mx, spf, dmarc) if answer.status is DnsStatus.ERROR]
-    mx_status, mx_hosts, deliverable = await _mail_route(domain, mx, resolver, timeout)
+    mx_status, mx_hosts, deliverable = await _mail_route(domain, mx, resolver, deadline)
     provider = mail_providers.provider_for_mx(mx_hosts) if mx_hosts else None
     return EmailReport(
-        address=address,
+        address=parsed.raw,
         valid_syntax=True,
-        normalized=syntax.normalized,
+        normalized=parsed.normalized,
         local_part=local,
         domain=domain,
         mx_hosts=mx_hosts,
@@ -106,7 +106,7 @@ async def check_email(
         disposable=maillists.is_disposable(domain),
         free_provider=maillists.is_free_provider(domain),
         role_account=maillists.is_role_account(local),
-        suggestion=_suggest(syntax.normalized or address, domain),
+        suggestion=_suggest(parsed.normalized or parsed.raw, domain),
         spf=_has_record(spf, "v=spf1", nxdomain_means_absent=True),
         dmarc=_has_record(dmarc, "v=dmarc1", nxdomain_means_absent=True),
         mail_provider=provider.name if provider else None,
@@ -116,7 +116,7 @@ async def check_email(
 
 
 async def _mail_route(
-    domain: str, mx: DnsAnswer, resolver: Resolver, timeout: float | None
+    domain: str, mx: DnsAnswer, resolver: Resolver, deadline: Deadline | None
 ) -> tuple[MxStatus, tuple[str, ...], bool | None]:
     """Where mail for ``domain`` goes: (status, hosts by preference, deliverable)."""
     if mx.status is DnsStatus.NXDOMAIN:
@@ -124,13 +124,13 @@ async def _mail_route(
     if mx.status is DnsStatus.ERROR:
         return MxStatus.UNKNOWN, (), None
     if mx.status is DnsStatus.OK:
-        records = sorted(_parse_mx(record) for record in mx.records)
+        records = sorted(parse_mx(record) for record in mx.records)
         hosts = tuple(dict.fromkeys(host for _, host in records if host not in ("", ".")))
         if not hosts:
             return MxStatus.NULL_MX, (), False
         return MxStatus.OK, hosts, True
     # NODATA: RFC 5321 section 5.1, the domain's own address is the implicit MX.
-    lookup = await resolver.addresses(domain, timeout=timeout)
+    lookup = await resolver.addresses(domain, deadline=deadline)
     if lookup.status is DnsStatus.OK:
         return MxStatus.IMPLICIT, (domain,), True
     if lookup.status is DnsStatus.ERROR:
@@ -138,7 +138,8 @@ async def _mail_route(
     return MxStatus.NONE, (), False
 
 
-def _parse_mx(record: str) -> tuple[int, str]:
+def parse_mx(record: str) -> tuple[int, str]:
+    """``"10 mx.acme.com"`` (as the resolver gives MX records) to ``(10, "mx.acme.com")``."""
     preference, _, host = record.partition(" ")
     try:
         return int(preference), host.strip().rstrip(".").lower()
@@ -155,7 +156,7 @@ def _has_record(answer: DnsAnswer, prefix: str, *, nxdomain_means_absent: bool) 
 
 
 def _suggest(address: str, domain: str) -> str | None:
-    from leadcheck import maillists
+    from leadcheck.verify import maillists
 
     better = maillists.suggest_domain(domain)
     if better is None or better == domain:

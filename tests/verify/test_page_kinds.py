@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from leadcheck.errors import DataFileError
-from leadcheck.page import parse_html
-from leadcheck.page_signatures import (
+from leadcheck.verify.page import parse_html
+from leadcheck.verify.page_kinds import (
     PageClassification,
     classify_page,
     fold,

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from leadcheck import maillists
 from leadcheck.datafiles import data_path, read_domain_list
 from leadcheck.errors import DataFileError
+from leadcheck.verify import maillists
 
 # --- free-mail providers -----------------------------------------------------------------
 

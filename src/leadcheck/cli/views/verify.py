@@ -1,16 +1,16 @@
-"""The human view of a :class:`VerifyReport`: one panel, the verdict first."""
+"""The human view of ``leadcheck verify``: one panel, the verdict first."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from leadcheck.cli.render import console, safe, yes_no
+from leadcheck.cli.views.console import console, safe, yes_no
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
-    from leadcheck.report import VerifyReport
+    from leadcheck.report import LeadReport
 
 LABEL_STYLES = {
     "genuine": "bold white on green",
@@ -20,11 +20,11 @@ LABEL_STYLES = {
 }
 
 
-def show_report(report: VerifyReport) -> None:
+def show_report(report: LeadReport) -> None:
     console().print(verify_renderable(report))
 
 
-def verify_renderable(report: VerifyReport) -> RenderableType:
+def verify_renderable(report: LeadReport) -> RenderableType:
     """The report as one rich panel; every string from the lead or the page is inert."""
     from rich.panel import Panel
 
@@ -32,7 +32,7 @@ def verify_renderable(report: VerifyReport) -> RenderableType:
     return Panel(_body(report), title=title, title_align="left", expand=False)
 
 
-def _body(report: VerifyReport) -> RenderableType:
+def _body(report: LeadReport) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
@@ -71,7 +71,7 @@ def _grid() -> Table:
     return table
 
 
-def _email_table(report: VerifyReport) -> Table:
+def _email_table(report: LeadReport) -> Table:
     email = report.email
     assert email is not None
     table = _grid()
@@ -95,7 +95,7 @@ def _email_table(report: VerifyReport) -> Table:
     return table
 
 
-def _website_table(report: VerifyReport) -> Table:
+def _website_table(report: LeadReport) -> Table:
     site = report.website
     assert site is not None
     table = _grid()
@@ -131,7 +131,7 @@ def _website_table(report: VerifyReport) -> Table:
     return table
 
 
-def _fit_table(report: VerifyReport) -> Table:
+def _fit_table(report: LeadReport) -> Table:
     fit = report.fit
     assert fit is not None
     table = _grid()
@@ -142,7 +142,7 @@ def _fit_table(report: VerifyReport) -> Table:
     return table
 
 
-def _followup_table(report: VerifyReport) -> Table:
+def _followup_table(report: LeadReport) -> Table:
     plan = report.followup
     assert plan is not None
     table = _grid()

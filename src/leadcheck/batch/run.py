@@ -1,0 +1,196 @@
+"""``run_file``: one call that checks a whole export, the library behind ``leadcheck batch``.
+
+::
+
+    from leadcheck.batch import BatchOptions, run_file
+
+    summary = run_file("inquiries.xlsx", BatchOptions(output=Path("checked.xlsx")))
+
+It owns what a batch run needs from start to end: reading the table and finding
+its columns (the email or website column is required), the results database (its
+lock, resume and freshness rules, and the key that keeps results made with another
+taxonomy apart), the output writer (written under a temporary name and moved into
+place when the run finishes), the session that checks the leads, and the last-resort
+bound on one row's check. Progress goes to an :class:`Observer`, so the library
+never touches a terminal.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import timedelta
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from pydantic import Field
+
+from leadcheck.batch.runner import DEFAULT_CONCURRENCY, Observer, run_batch
+from leadcheck.batch.store import DEFAULT_MAX_AGE
+from leadcheck.batch.summary import BatchSummary
+from leadcheck.errors import BadOptionError, InputFileError
+from leadcheck.models import Frozen
+from leadcheck.net.config import NetConfig
+
+if TYPE_CHECKING:
+    from leadcheck.batch.columns import ColumnMapping
+    from leadcheck.batch.readers import Table
+    from leadcheck.pipeline import CheckSession
+
+# A row's check is bounded by its own deadline (the network timeout); this is the
+# last resort behind it, for a check that hangs in code rather than on the network.
+MIN_ROW_TIMEOUT = 60.0
+
+
+class BatchOptions(Frozen):
+    """Everything a batch run is told. Defaults are those of ``leadcheck batch``."""
+
+    output: Path | None = None  # None: JSON Lines on ``stdout``
+    sheet: str | None = None
+    column_map: tuple[str, ...] = ()  # "FIELD=HEADER" items, as --map takes them
+    aliases_path: Path | None = None
+    concurrency: int = Field(default=DEFAULT_CONCURRENCY, ge=1, le=1024)
+    database: Path | None = None  # None: the user's default results database
+    use_database: bool = True
+    max_age: timedelta = DEFAULT_MAX_AGE
+    refresh: bool = False
+    wait: float = Field(default=0.0, ge=0)
+    net: NetConfig = NetConfig()
+    taxonomy_path: Path | None = None
+    rep_timezone: str = "Asia/Shanghai"
+    count_rows: bool = False  # count the input's rows first (for a progress bar's total)
+    handle_signals: bool = False  # SIGINT/SIGTERM stop the run gracefully
+
+
+SessionFactory = Callable[[BatchOptions], "CheckSession"]
+
+
+def open_session(options: BatchOptions) -> CheckSession:
+    """The session that checks a run's leads: real network, the run's settings."""
+    from leadcheck.pipeline import CheckOptions, CheckSession
+
+    return CheckSession(
+        CheckOptions(
+            net=options.net,
+            taxonomy_path=options.taxonomy_path,
+            rep_timezone=options.rep_timezone,
+        )
+    )
+
+
+def run_file(
+    source: str | Path,
+    options: BatchOptions | None = None,
+    observer: Observer | None = None,
+    *,
+    stdout: IO[str] | None = None,
+    session_factory: SessionFactory | None = None,
+) -> BatchSummary:
+    """Check every lead of ``source`` (a .csv/.xlsx path, or ``"-"`` for CSV on stdin).
+
+    Rows are written back in input order with their results; rows already checked
+    come from the results database. Raises :class:`~leadcheck.errors.InputFileError`
+    for an unreadable file or one without an email or website column,
+    :class:`~leadcheck.errors.StoreBusyError` when another run holds the database.
+    """
+    from leadcheck.batch.columns import load_aliases, map_columns, parse_map_options
+    from leadcheck.batch.readers import open_table
+    from leadcheck.batch.store import default_db_path
+    from leadcheck.batch.writers import format_for
+
+    options = options or BatchOptions()
+    if not options.use_database and (options.database is not None or options.refresh):
+        raise BadOptionError("no results database: a database path or a refresh makes no sense")
+    if options.output is not None:
+        format_for(options.output)
+    aliases = load_aliases(options.aliases_path)
+    overrides = parse_map_options(list(options.column_map), aliases)
+    with open_table(str(source), aliases, sheet=options.sheet) as table:
+        mapping = map_columns(table.header, aliases, overrides)
+        require_contact_columns(mapping, table)
+        if observer is not None:
+            observer.on_table(table, mapping)
+        total = table.count_rows() if options.count_rows else None
+        database = (options.database or default_db_path()) if options.use_database else None
+        factory = session_factory or open_session
+        summary = _run(table, mapping, options, database, total, observer, stdout, factory)
+    return summary.model_copy(update={"output": str(options.output) if options.output else None})
+
+
+def require_contact_columns(mapping: ColumnMapping, table: Table) -> None:
+    """A batch needs an email or a website column to check anything."""
+    from leadcheck.textsafe import clean_line
+
+    if mapping.column("email") is None and mapping.column("website") is None:
+        headers = ", ".join(repr(clean_line(h, limit=60)) for h in table.header if h.strip())
+        raise InputFileError(
+            f"{table.source}: no email or website column found among the headers "
+            f"({headers or 'none'}); name them with --map email=HEADER --map website=HEADER"
+        )
+
+
+def row_timeout(net: NetConfig) -> float:
+    """The last-resort bound on one row's check."""
+    return max(MIN_ROW_TIMEOUT, net.timeout * 4)
+
+
+def cache_context(taxonomy: Path | None) -> str:
+    """Results made with another taxonomy file are not reused."""
+    if taxonomy is None:
+        return ""
+    try:
+        stat = taxonomy.stat()
+    except OSError:
+        return f"taxonomy={taxonomy}"
+    return f"taxonomy={taxonomy.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _run(
+    table: Table,
+    mapping: ColumnMapping,
+    options: BatchOptions,
+    database: Path | None,
+    total: int | None,
+    observer: Observer | None,
+    stdout: IO[str] | None,
+    factory: SessionFactory,
+) -> BatchSummary:
+    """Open the store and the output, run, finish the output (or discard it on failure)."""
+    from leadcheck.batch.rows import build_rows
+    from leadcheck.batch.store import ResultStore
+    from leadcheck.batch.writers import open_writer
+
+    with ExitStack() as stack:
+        store = None
+        if database is not None:
+            store = stack.enter_context(
+                ResultStore(
+                    database, max_age=options.max_age, refresh=options.refresh, wait=options.wait
+                )
+            )
+        writer = open_writer(options.output, table.header, stdout=stdout or sys.stdout)
+
+        async def check_all() -> BatchSummary:
+            async with factory(options) as session:
+                return await run_batch(
+                    build_rows(table.records(), mapping),
+                    session,
+                    writer,
+                    concurrency=options.concurrency,
+                    store=store,
+                    observer=observer,
+                    total=total,
+                    handle_signals=options.handle_signals,
+                    row_timeout=row_timeout(options.net),
+                    key_context=cache_context(options.taxonomy_path),
+                )
+
+        try:
+            summary = asyncio.run(check_all())
+        except BaseException:
+            writer.discard()
+            raise
+        writer.finish()
+    return summary

@@ -1,0 +1,50 @@
+"""What stage 2 reads of a lead: its website's page (read by the one page reader,
+:mod:`leadcheck.verify.page`) and the words of its inquiry.
+
+Image ``alt`` texts count as body text here: a product gallery often names the
+products only there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leadcheck.fit.scoring import FitInput, FitResult, score_fit
+from leadcheck.verify.page import PageContent
+
+if TYPE_CHECKING:
+    from leadcheck.fit.taxonomy import Taxonomy
+
+
+def fit_input(
+    page: PageContent | None, *, company: str | None = None, message: str | None = None
+) -> FitInput:
+    """The fit input of a page (or of no page: then the inquiry alone)."""
+    if page is None:
+        return FitInput(company=company, message=message)
+    body = page.text
+    if page.image_alts:
+        body = f"{body}\n" + "\n".join(page.image_alts) if body else "\n".join(page.image_alts)
+    return FitInput(
+        title=page.title,
+        description=page.description,
+        headings=page.headings,
+        body=body,
+        company=company,
+        message=message,
+    )
+
+
+def score_page(
+    source: bytes | str,
+    *,
+    content_type: str | None = None,
+    company: str | None = None,
+    message: str | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> FitResult:
+    """Score a saved page (HTML or plain text, bytes or text) through the one page reader."""
+    from leadcheck.verify.page import read_page
+
+    page = read_page(source, content_type)
+    return score_fit(fit_input(page, company=company, message=message), taxonomy)

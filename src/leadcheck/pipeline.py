@@ -1,0 +1,362 @@
+"""The three stages composed: verify (stage 1) -> fit (stage 2) -> follow-up (stage 3).
+
+One :class:`CheckSession` serves a whole run: it holds the resolver, the fetcher
+and the per-run caches, so each domain is looked up and each website fetched once
+per run however many leads name it::
+
+    async with CheckSession(CheckOptions(net=NetConfig(timeout=10))) as session:
+        report = await session.check(Inquiry(email="li@aquatech.de"))
+
+For a single lead, :func:`check_lead` does the same in one call.
+
+One lead's path: the inquiry is normalised once into a :class:`~leadcheck.inquiry.Lead`;
+a :class:`~leadcheck.deadline.Deadline` is made when its check starts and handed
+to the email check and the website check, which run side by side; the verdict
+combines them; stage 2 reads the website's page (when it was read and is a real
+page) and the inquiry's words; stage 3 plans the follow-up from the lead's country
+and the contacts found. A stage that cannot tell leaves ``None`` and a note.
+
+The network is passed in: ``CheckSession(options, resolver=..., fetcher=...)``
+takes any :class:`~leadcheck.net.interfaces.Resolver` and
+:class:`~leadcheck.net.interfaces.Fetcher`; by default a real resolver and a
+guarded fetcher are made from ``options.net``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from leadcheck.deadline import Deadline
+from leadcheck.errors import InvalidInputError
+from leadcheck.fit.scoring import FitResult
+from leadcheck.inquiry import Inquiry, Lead, WebsiteAddress
+from leadcheck.memo import FutureMemo, Memo
+from leadcheck.models import Frozen
+from leadcheck.net.config import NetConfig
+from leadcheck.report import LeadReport, StageNote
+from leadcheck.verify.email import EmailReport, check_email
+from leadcheck.verify.verdict import judge
+from leadcheck.verify.website import (
+    SiteProbe,
+    WebsiteReport,
+    probe_site,
+    site_contacts,
+    website_report,
+)
+
+if TYPE_CHECKING:
+    from leadcheck.contacts import Contacts
+    from leadcheck.fit.taxonomy import Taxonomy
+    from leadcheck.followup import FollowupPlan
+    from leadcheck.net.interfaces import Fetcher, Resolver
+
+WEBSITE_MEMO = 20_000  # websites a session remembers at most...
+WEBSITE_MEMO_CHARS = 24_000_000  # ...and the characters of page text they may hold
+
+
+class CheckOptions(Frozen):
+    """What a run does beyond the network settings."""
+
+    net: NetConfig = NetConfig()
+    taxonomy_path: Path | None = None
+    rep_timezone: str = "Asia/Shanghai"
+    at: datetime | None = None  # "now" for follow-up timing; None = the real now
+    fit: bool = True
+    followup: bool = True
+    per_host: int = 4
+
+
+class CheckSession:
+    """Shared resolver, fetcher and per-run caches for checking many leads."""
+
+    def __init__(
+        self,
+        options: CheckOptions | None = None,
+        *,
+        resolver: Resolver | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
+        self.options = options or CheckOptions()
+        self._resolver: Resolver | None = resolver
+        self._fetcher: Fetcher | None = fetcher
+        self._own_fetcher = fetcher is None
+        self._taxonomy: Taxonomy | None = None
+        self._open = False
+        # Bounded, so that memory stays flat over a 200,000-row export: websites are
+        # remembered (with their page text, for fit and contacts) up to a total size.
+        self._sites: FutureMemo[str, SiteProbe] = FutureMemo(
+            WEBSITE_MEMO, weigh=SiteProbe.weight, max_weight=WEBSITE_MEMO_CHARS
+        )
+        # (site url, country or "") -> the contacts on its page, phones read for that country
+        self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
+
+    async def __aenter__(self) -> CheckSession:
+        net = self.options.net
+        if self._resolver is None:
+            from leadcheck.net.dns import Resolver
+
+            self._resolver = Resolver(net.nameservers, query_timeout=min(5.0, net.timeout))
+        if self._fetcher is None:
+            from leadcheck.net.http import Fetcher
+
+            self._fetcher = Fetcher(net, self._resolver, per_host=self.options.per_host)
+        if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
+            from leadcheck.fit import load_taxonomy
+
+            self._taxonomy = load_taxonomy(self.options.taxonomy_path)
+        if self.options.followup:
+            from leadcheck.followup.timing import zone_info
+
+            zone_info(self.options.rep_timezone)  # an unknown time zone fails at once too
+        self._open = True
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        self._open = False
+        for future in self._sites.futures():
+            future.cancel()
+        if self._fetcher is not None and self._own_fetcher:
+            await self._fetcher.aclose()
+
+    def _network(self) -> tuple[Resolver, Fetcher]:
+        if not self._open or self._resolver is None or self._fetcher is None:
+            raise RuntimeError("use 'async with CheckSession(...)' before checking")
+        return self._resolver, self._fetcher
+
+    async def check(
+        self, inquiry: Inquiry | Lead, *, deadline: Deadline | None = None
+    ) -> LeadReport:
+        """Check one lead within ``deadline`` (default: ``options.net.timeout`` from now).
+
+        Network trouble becomes *unknown* parts, never an exception.
+        """
+        resolver, _ = self._network()
+        started = time.monotonic()
+        deadline = deadline or Deadline.after(self.options.net.timeout)
+        if isinstance(inquiry, Lead):
+            lead = inquiry
+        else:
+            from leadcheck.lead import normalize_lead
+
+            lead = normalize_lead(inquiry)
+        notes = [StageNote(stage="lead", message=note) for note in lead.notes]
+
+        email_task = None
+        if lead.email is not None:
+            email_task = asyncio.ensure_future(check_email(lead.email, resolver, deadline=deadline))
+        website: WebsiteReport | None = None
+        try:
+            if lead.website is not None:
+                website = await self._website(
+                    lead.website, deadline, country=lead.country, email_domain=lead.email_domain
+                )
+            email: EmailReport | None = await email_task if email_task is not None else None
+        finally:
+            if email_task is not None and not email_task.done():
+                email_task.cancel()
+
+        verdict = judge(email, website)
+        fit = self._fit(lead, website, notes)
+        followup = self._followup(lead, email, website, notes)
+        return LeadReport(
+            inquiry=lead.inquiry,
+            verdict=verdict,
+            email=email,
+            website=website,
+            fit=fit,
+            followup=followup,
+            notes=tuple(notes),
+            checked_at=datetime.now(UTC),
+            elapsed_ms=int((time.monotonic() - started) * 1000),
+        )
+
+    async def website(self, raw: str, *, deadline: Deadline | None = None) -> WebsiteReport:
+        """Check one website on its own (``leadcheck score --website``)."""
+        from leadcheck.lead import parse_website
+
+        self._network()
+        deadline = deadline or Deadline.after(self.options.net.timeout)
+        return await self._website(parse_website(raw), deadline, country=None, email_domain=None)
+
+    async def _website(
+        self,
+        address: WebsiteAddress,
+        deadline: Deadline,
+        *,
+        country: str | None,
+        email_domain: str | None,
+    ) -> WebsiteReport:
+        probe = None
+        if address.url is not None and address.host is not None:
+            probe = await self._probe(address.url, address.host, deadline)
+        contacts = self._site_contacts(probe, country)
+        return website_report(probe, address, email_domain=email_domain, contacts=contacts)
+
+    async def _probe(self, url: str, host: str, deadline: Deadline) -> SiteProbe:
+        """One probe per website per run, whichever lead names it first."""
+        resolver, fetcher = self._network()
+        cached = self._sites.get(url)
+        if cached is None:
+            cached = asyncio.ensure_future(
+                probe_site(url, host, resolver=resolver, fetcher=fetcher, deadline=deadline)
+            )
+            self._sites.put(url, cached)
+        if cached.done():
+            return cached.result()
+        try:
+            # A probe another lead started is waited for only as long as this lead may.
+            async with asyncio.timeout(deadline.remaining()):
+                return await asyncio.shield(cached)
+        except TimeoutError:
+            from leadcheck.net.http import FetchErrorKind, FetchResult
+
+            return SiteProbe(
+                url=url,
+                host=host,
+                registered_domain=host,
+                fetch=FetchResult(
+                    url=url,
+                    error_kind=FetchErrorKind.TIMEOUT,
+                    error="no complete answer within the time limit",
+                ),
+            )
+
+    def _site_contacts(self, probe: SiteProbe | None, country: str | None) -> Contacts:
+        from leadcheck.contacts import Contacts
+
+        if probe is None or probe.page is None:
+            return Contacts()
+        key = (probe.url, country or "")
+        contacts = self._contacts.get(key)
+        if contacts is None:
+            contacts = site_contacts(probe, country)
+            self._contacts.put(key, contacts)
+        return contacts
+
+    def _fit(
+        self, lead: Lead, website: WebsiteReport | None, notes: list[StageNote]
+    ) -> FitResult | None:
+        if not self.options.fit or self._taxonomy is None:
+            return None
+        from leadcheck.fit.page import fit_input
+        from leadcheck.fit.scoring import score_fit
+
+        inquiry = lead.inquiry
+        page = website.scorable_page if website is not None else None
+        doc = fit_input(page, company=inquiry.company, message=inquiry.message)
+        if page is not None:
+            return score_fit(doc, self._taxonomy)
+        why = _unread_reason(website)
+        result = score_fit(doc, self._taxonomy) if (doc.company or doc.message) else None
+        if result is None or not result.segments:
+            notes.append(StageNote(stage="fit", message=f"fit is unknown: {why}"))
+            return None
+        notes.append(
+            StageNote(stage="fit", message=f"{why}: scored on the company name and message only")
+        )
+        return result.model_copy(update={"basis": "inquiry"})
+
+    def _followup(
+        self,
+        lead: Lead,
+        email: EmailReport | None,
+        website: WebsiteReport | None,
+        notes: list[StageNote],
+    ) -> FollowupPlan | None:
+        if not self.options.followup:
+            return None
+        if lead.country is None:
+            notes.append(
+                StageNote(
+                    stage="followup",
+                    message="the lead's country is unknown: give --country, or a phone number "
+                    "in international form (+49 ...)",
+                )
+            )
+            return None
+        from leadcheck.followup import plan_followup
+
+        try:
+            return plan_followup(
+                lead.country,
+                phone=lead.phone or lead.inquiry.phone,
+                email=email.normalized if email else lead.inquiry.email,
+                at=self.options.at,
+                rep_timezone=self.options.rep_timezone,
+                website_contacts=website.contacts if website else None,
+            )
+        except InvalidInputError as exc:
+            notes.append(StageNote(stage="followup", message=str(exc)))
+            return None
+
+
+def _unread_reason(website: WebsiteReport | None) -> str:
+    """Why stage 2 has no page to read, in words."""
+    if website is None:
+        return "no website was given"
+    if website.page_kind is not None and website.page is not None:
+        return f"the website is {website.page_kind.replace('_', ' ')}"
+    if website.error:
+        return f"the website could not be read ({website.error})"
+    if website.status_code is not None:
+        return f"the website answered HTTP {website.status_code} with no page"
+    return "the website could not be read"
+
+
+class WebsiteFit(Frozen):
+    """``score --website``: the website's report and its fit (None: the page was not read)."""
+
+    website: WebsiteReport
+    fit: FitResult | None
+    unread_reason: str | None = None
+
+
+async def score_website(
+    url: str,
+    *,
+    options: CheckOptions | None = None,
+    company: str | None = None,
+    message: str | None = None,
+    deadline: Deadline | None = None,
+) -> WebsiteFit:
+    """Fetch ``url`` with stage 1's guarded fetcher and score its page.
+
+    An unreadable page, or a parking, for-sale, default or suspended page, gives
+    ``fit=None`` with the reason: an unread page is an unknown fit, not a poor one.
+    """
+    from leadcheck.fit.page import fit_input
+    from leadcheck.fit.scoring import score_fit
+
+    options = (options or CheckOptions()).model_copy(update={"followup": False})
+    async with CheckSession(options) as session:
+        website = await session.website(url, deadline=deadline)
+        taxonomy = session._taxonomy
+    page = website.scorable_page
+    if page is None:
+        return WebsiteFit(website=website, fit=None, unread_reason=_unread_reason(website))
+    doc = fit_input(page, company=company, message=message)
+    return WebsiteFit(website=website, fit=score_fit(doc, taxonomy))
+
+
+async def check_lead(
+    inquiry: Inquiry | Lead,
+    options: CheckOptions | None = None,
+    *,
+    deadline: Deadline | None = None,
+) -> LeadReport:
+    """Check one lead with a session of its own."""
+    async with CheckSession(options) as session:
+        return await session.check(inquiry, deadline=deadline)

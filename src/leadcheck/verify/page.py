@@ -1,0 +1,392 @@
+"""The one page reader: HTML (or plain text), as bytes or text, to :class:`PageContent`.
+
+Every route that reads a page goes through here: the website check of ``verify``
+and ``batch``, ``score --website`` and ``score --text-file`` / stdin. The same HTML
+therefore gives the same fit, whichever way it arrives.
+
+What counts, decided once:
+
+* the ``<title>``, the meta (or Open Graph) description, ``lang``;
+* the ``h1``-``h3`` headings (at most :data:`MAX_HEADINGS`);
+* the visible body text, without scripts, styles, templates, SVG and ``noscript``;
+* image ``alt`` texts, kept apart (:attr:`PageContent.image_alts`): a product
+  gallery often names the products only there, so fit reads them; the
+  "is this a real page" checks count only the visible text;
+* links (``a``, ``link``, ``iframe``, ``form``) for contacts and page kinds.
+
+Meta keywords are ignored: they are stuffed too often to be evidence.
+
+The page comes from a stranger, so every read is bounded: the markup handed to the
+parser (:data:`MAX_MARKUP_CHARS`) and its nesting depth (:data:`MAX_DEPTH`: the
+parser's time grows with the square of the depth, so a page of 100,000 nested
+``<div>`` is flattened first), the text kept, the links and headings. Bytes are
+decoded only with a known set of text codecs (never ``punycode`` or ``rot13``), and
+every string handed on is stripped of control characters (see :mod:`textsafe`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from leadcheck.models import Frozen
+from leadcheck.textsafe import clean_line, strip_controls
+
+if TYPE_CHECKING:
+    from leadcheck.deadline import Deadline
+
+MAX_TEXT_CHARS = 300_000
+MAX_MARKUP_CHARS = 4_000_000
+MAX_LINKS = 2_000
+MAX_HEADINGS = 60
+MAX_ALTS = 300
+MAX_DEPTH = 400
+# Below this many tags the nesting cannot be deep enough to slow the parser.
+_DEPTH_SCAN_MIN_TAGS = 2 * MAX_DEPTH
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*['\"]?([\w\-]+)", re.I)
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
+_BLANKS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|head|body|title|meta|div|p|h[1-6])[\s>/]", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})[^>]*?(/?)>")
+# Elements that never hold children, or that the parser closes by itself when the
+# next one opens: they add no depth however many there are.
+_NO_DEPTH = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+    ]
+)
+# Text codecs a page may declare. Anything else (punycode, rot13, idna, base64,
+# unicode-escape...) is not a page encoding and is ignored.
+_SAFE_CODECS = frozenset(
+    codecs.lookup(name).name
+    for name in [
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "ascii",
+        "latin-1",
+        "cp1250",
+        "cp1251",
+        "cp1252",
+        "cp1253",
+        "cp1254",
+        "cp1255",
+        "cp1256",
+        "cp1257",
+        "cp1258",
+        "cp874",
+        "cp932",
+        "cp949",
+        "cp950",
+        "iso8859-2",
+        "iso8859-3",
+        "iso8859-4",
+        "iso8859-5",
+        "iso8859-6",
+        "iso8859-7",
+        "iso8859-8",
+        "iso8859-9",
+        "iso8859-10",
+        "iso8859-11",
+        "iso8859-13",
+        "iso8859-14",
+        "iso8859-15",
+        "iso8859-16",
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "mac-cyrillic",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "big5",
+        "big5hkscs",
+        "euc-jp",
+        "euc-kr",
+        "shift_jis",
+        "shift_jis_2004",
+        "iso2022-jp",
+        "tis-620",
+        "johab",
+        "hz",
+    ]
+)
+
+
+class PageContent(Frozen):
+    """What a page says, ready for the checks and for fit scoring."""
+
+    title: str | None = None
+    description: str | None = None
+    language: str | None = None
+    headings: tuple[str, ...] = ()
+    text: str = ""
+    image_alts: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    meta_refresh: str | None = None
+    generator: str | None = None
+    flattened: bool = False  # the markup nested too deep and was flattened before parsing
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+class ReadPage(Frozen):
+    """A page read from a response: its content and the markup the page kinds look at."""
+
+    content: PageContent
+    markup: str = ""  # the (bounded) HTML; empty for a plain-text document
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` looks like an HTML document (judged on its first 4 KB)."""
+    return bool(_HTML_SIGN.search(text[:4096]))
+
+
+def _codec(label: str) -> str | None:
+    """The Python codec for a declared charset, if it is a known text encoding."""
+    name = label.strip().lower()
+    if name in ("gb2312", "gbk", "x-gbk"):
+        name = "gb18030"  # the superset, as browsers do
+    elif name in ("iso-8859-1", "latin1", "us-ascii"):
+        name = "cp1252"  # as browsers do (WHATWG Encoding)
+    try:
+        canonical = codecs.lookup(name).name
+    except (LookupError, ValueError):
+        return None
+    return canonical if canonical in _SAFE_CODECS else None
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text: the BOM, the HTTP charset, the page's meta charset, then a detector."""
+    candidates: list[str] = []
+    if body.startswith(b"\xef\xbb\xbf"):
+        candidates.append("utf-8-sig")
+    elif body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates.append("utf-16")
+    if content_type:
+        match = _HEADER_CHARSET.search(content_type)
+        if match:
+            candidates.append(match.group(1))
+    meta = _META_CHARSET.search(body[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    candidates.append("utf-8")
+    for label in candidates:
+        codec = _codec(label)
+        if codec is None:
+            continue
+        try:
+            return body.decode(codec)
+        except (UnicodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None:
+        codec = _codec(best.encoding)
+        if codec is not None:
+            return body.decode(codec, errors="replace")
+    return body.decode("utf-8", errors="replace")
+
+
+def read_page(
+    source: bytes | str,
+    content_type: str | None = None,
+    *,
+    deadline: Deadline | None = None,
+) -> PageContent:
+    """Read a page (bytes as fetched, or text as saved) into :class:`PageContent`."""
+    return read_document(source, content_type, deadline=deadline).content
+
+
+def read_document(
+    source: bytes | str,
+    content_type: str | None = None,
+    *,
+    deadline: Deadline | None = None,
+) -> ReadPage:
+    """:func:`read_page`, keeping the bounded markup for the page-kind signatures.
+
+    A ``content_type`` that is not HTML, for a document that does not look like
+    HTML, makes plain text. Parsing is bounded so that it is always short; a
+    ``deadline`` already passed gives an empty page instead of a late one.
+    """
+    text = source if isinstance(source, str) else decode_body(source, content_type)
+    declared = (content_type or "").lower()
+    if (declared and "html" not in declared and "<html" not in text[:2000].lower()) or (
+        not declared and not looks_like_html(text)
+    ):
+        return ReadPage(content=PageContent(text=_tidy(text[: MAX_TEXT_CHARS * 2])))
+    if deadline is not None and deadline.expired:
+        return ReadPage(content=PageContent())
+    markup, flattened = bound_markup(text)
+    content = parse_html(markup)
+    if flattened:
+        content = content.model_copy(update={"flattened": True})
+    return ReadPage(content=content, markup=markup)
+
+
+def bound_markup(html: str) -> tuple[str, bool]:
+    """The markup the parser may see: at most :data:`MAX_MARKUP_CHARS`, nested at most
+    :data:`MAX_DEPTH` deep (tags beyond that depth are dropped, their text kept)."""
+    html = html[:MAX_MARKUP_CHARS]
+    if html.count("<") < _DEPTH_SCAN_MIN_TAGS:
+        return html, False
+    depth = 0
+    too_deep = False
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _NO_DEPTH or match.group(3):
+            continue
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                too_deep = True
+                break
+    if not too_deep:
+        return html, False
+    pieces: list[str] = []
+    depth = 0
+    last = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _NO_DEPTH or match.group(3):
+            continue
+        closing = bool(match.group(1))
+        keep = depth < MAX_DEPTH if not closing else depth <= MAX_DEPTH
+        depth = max(0, depth - 1) if closing else depth + 1
+        if not keep:
+            pieces.append(html[last : match.start()])
+            pieces.append(" ")
+            last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces), True
+
+
+def parse_html(html: str) -> PageContent:
+    """Parse HTML text (already bounded, see :func:`bound_markup`) into :class:`PageContent`."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    title = clean_line(title_node.text()) if title_node is not None else None
+
+    description = None
+    og_description = None
+    generator = None
+    refresh = None
+    language = None
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        name = (attrs.get("name") or attrs.get("property") or "").lower()
+        http_equiv = (attrs.get("http-equiv") or "").lower()
+        content = attrs.get("content") or ""
+        if name == "description" and description is None and content:
+            description = clean_line(content, limit=500)
+        elif name == "og:description" and og_description is None and content:
+            og_description = clean_line(content, limit=500)
+        elif name == "generator" and content:
+            generator = clean_line(content, limit=100)
+        elif http_equiv == "refresh":
+            match = _REFRESH_URL.search(content)
+            if match:
+                refresh = match.group(1).strip()
+        elif http_equiv == "content-language" and content and language is None:
+            language = content.split(",")[0].strip()
+    html_node = tree.css_first("html")
+    if html_node is not None:
+        lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang")
+        if lang:
+            language = lang
+    if language:
+        language = clean_line(language, limit=20)
+        language = language.lower() if language else None
+
+    headings: list[str] = []
+    for node in tree.css("h1, h2, h3"):
+        heading = clean_line(node.text(separator=" "), limit=200)
+        if heading and heading not in headings:
+            headings.append(heading)
+        if len(headings) >= MAX_HEADINGS:
+            break
+
+    links: list[str] = []
+    for node in tree.css("a[href], link[href], iframe[src], form[action]"):
+        attrs = node.attributes
+        href = attrs.get("href") or attrs.get("src") or attrs.get("action")
+        if href:
+            links.append(strip_controls(href.strip())[:2000])
+        if len(links) >= MAX_LINKS:
+            break
+
+    alts: list[str] = []
+    for node in tree.css("img[alt]"):
+        alt = clean_line(node.attributes.get("alt") or "", limit=200)
+        if alt and alt not in alts:
+            alts.append(alt)
+        if len(alts) >= MAX_ALTS:
+            break
+
+    for node in tree.css("script, style, noscript, template, svg"):
+        node.decompose()
+    root = tree.body or tree.root
+    body_text = root.text(separator="\n") if root is not None else ""
+    return PageContent(
+        title=title or None,
+        description=description or og_description,
+        language=language,
+        headings=tuple(headings),
+        text=_tidy(body_text),
+        image_alts=tuple(alts),
+        links=tuple(dict.fromkeys(links)),
+        meta_refresh=strip_controls(refresh)[:2000] if refresh else None,
+        generator=generator,
+    )
+
+
+def _tidy(text: str) -> str:
+    text = strip_controls(text.replace("\r\n", "\n"))
+    text = _BLANKS.sub(" ", text)
+    lines = (line.strip() for line in text.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    return text[:MAX_TEXT_CHARS]

@@ -1,0 +1,205 @@
+"""Small in-memory stand-ins for the network, for fast unit tests of stage 1 and the pipeline.
+
+:class:`FakeResolver` answers DNS questions from a dict; :class:`FakeFetcher`
+answers GETs from a dict of pages. Both follow the protocols of
+:mod:`leadcheck.net.interfaces`, so ``CheckSession(resolver=..., fetcher=...)``
+and the stage-1 checks run on them unchanged, in milliseconds. What crosses a real
+network is tested against the loopback world (``tests/world``), not here.
+
+:class:`FakeNet` builds both from a description of companies::
+
+    net = FakeNet()
+    net.company("aquatech.de", html="<title>AquaTech</title>...", mx="mx.aquatech.de")
+    session = CheckSession(resolver=net.resolver, fetcher=net.fetcher)
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import dataclass, field
+
+from leadcheck.deadline import Deadline
+from leadcheck.net.dns import AddressLookup, DnsAnswer, DnsStatus
+from leadcheck.net.http import FetchErrorKind, FetchResult, Hop
+
+
+@dataclass
+class FakeResolver:
+    """DNS from a dict: ``records[(name, type)] = (record, ...)``.
+
+    A name listed in ``names`` (or having any record) exists: a missing type is
+    NODATA; any other name is NXDOMAIN. ``errors[(name, type)]`` makes that question
+    fail (SERVFAIL-like); ``delays[name]`` holds every answer for that name back.
+    """
+
+    records: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    errors: dict[tuple[str, str], str] = field(default_factory=dict)
+    delays: dict[str, float] = field(default_factory=dict)
+    canonical: dict[str, str] = field(default_factory=dict)
+    asked: Counter[tuple[str, str]] = field(default_factory=Counter)
+    deny_all: bool = False  # a resolver that says NXDOMAIN to everything
+
+    def add(self, name: str, rdtype: str, *records: str) -> None:
+        key = (name.lower(), rdtype.upper())
+        self.records[key] = self.records.get(key, ()) + records
+        self.names.add(name.lower())
+
+    async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
+        name, rdtype = name.lower().rstrip("."), rdtype.upper()
+        self.asked[(name, rdtype)] += 1
+        delay = self.delays.get(name, 0.0)
+        if delay:
+            left = deadline.remaining() if deadline is not None else delay
+            if left < delay:
+                await asyncio.sleep(left)
+                return DnsAnswer(
+                    name=name, rdtype=rdtype, status=DnsStatus.ERROR, error="DNS timeout"
+                )
+            await asyncio.sleep(delay)
+        if self.deny_all:
+            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
+        if (name, rdtype) in self.errors:
+            return DnsAnswer(
+                name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=self.errors[(name, rdtype)]
+            )
+        found = self.records.get((name, rdtype))
+        canonical = self.canonical.get(name)
+        if found:
+            return DnsAnswer(
+                name=name,
+                rdtype=rdtype,
+                status=DnsStatus.OK,
+                records=found,
+                canonical_name=canonical,
+            )
+        if name in self.names:
+            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NODATA)
+        return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
+
+    async def addresses(self, host: str, *, deadline: Deadline | None = None) -> AddressLookup:
+        a = await self.query(host, "A", deadline=deadline)
+        if a.status is not DnsStatus.NODATA:
+            return AddressLookup(host=host, a=a, addresses=a.records)
+        aaaa = await self.query(host, "AAAA", deadline=deadline)
+        return AddressLookup(host=host, a=a, aaaa=aaaa, addresses=aaaa.records)
+
+
+@dataclass(frozen=True)
+class FakePage:
+    """One answer of the fake web: a page, a redirect or a failure."""
+
+    body: bytes = b""
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    location: str | None = None
+    error: FetchErrorKind | None = None
+    delay: float = 0.0
+    tls_valid: bool | None = True
+
+
+@dataclass
+class FakeFetcher:
+    """GETs from a dict ``pages[url]``; an unknown URL cannot connect."""
+
+    pages: dict[str, FakePage] = field(default_factory=dict)
+    fetched: Counter[str] = field(default_factory=Counter)
+    refuse_all: bool = False  # a network that refuses every connection
+    max_redirects: int = 5
+
+    def add(self, url: str, page: FakePage) -> None:
+        self.pages[url] = page
+
+    async def fetch(self, url: str, *, deadline: Deadline) -> FetchResult:
+        hops: list[Hop] = []
+        current = url
+        for _ in range(self.max_redirects + 1):
+            self.fetched[current] += 1
+            page = self.pages.get(current)
+            if self.refuse_all or page is None:
+                return FetchResult(
+                    url=url,
+                    hops=tuple(hops),
+                    error_kind=FetchErrorKind.CONNECT,
+                    error=f"cannot connect: {current} refused the connection",
+                )
+            if page.delay:
+                if deadline.remaining() < page.delay:
+                    await asyncio.sleep(deadline.remaining())
+                    return FetchResult(
+                        url=url,
+                        hops=tuple(hops),
+                        error_kind=FetchErrorKind.TIMEOUT,
+                        error="no complete answer within the time limit",
+                    )
+                await asyncio.sleep(page.delay)
+            if page.error is not None:
+                return FetchResult(
+                    url=url, hops=tuple(hops), error_kind=page.error, error=f"{page.error} error"
+                )
+            if page.location is not None:
+                hops.append(Hop(url=current, status_code=page.status, location=page.location))
+                current = page.location
+                continue
+            https = current.startswith("https://")
+            return FetchResult(
+                url=url,
+                final_url=current,
+                status_code=page.status,
+                hops=tuple(hops),
+                content_type=page.content_type,
+                body=page.body,
+                body_bytes=len(page.body),
+                tls_valid=page.tls_valid if https else None,
+            )
+        return FetchResult(
+            url=url,
+            hops=tuple(hops),
+            error_kind=FetchErrorKind.TOO_MANY_REDIRECTS,
+            error="too many redirects",
+        )
+
+    async def aclose(self) -> None:
+        return None
+
+
+def company_page(name: str, about: str, *, email: str | None = None, words: int = 80) -> bytes:
+    """A plain, real-looking company home page."""
+    filler = " ".join(
+        ["We", "build", "and", "service", "equipment", "for", "industrial", "customers"] * 12
+    )
+    contact = f'<p>Contact: <a href="mailto:{email}">{email}</a></p>' if email else ""
+    html = (
+        f"<!doctype html><html lang='en'><head><title>{name}</title>"
+        f"<meta name='description' content='{about}'></head><body>"
+        f"<h1>{name}</h1><p>{about}</p><p>{' '.join(filler.split()[:words])}</p>"
+        f"{contact}<footer>© 2026 {name}</footer></body></html>"
+    )
+    return html.encode("utf-8")
+
+
+@dataclass
+class FakeNet:
+    """A resolver and a fetcher describing the same little world."""
+
+    resolver: FakeResolver = field(default_factory=FakeResolver)
+    fetcher: FakeFetcher = field(default_factory=FakeFetcher)
+
+    def mail_domain(self, domain: str, *, mx: str | None = None, spf: bool = True) -> None:
+        """A domain that receives mail (MX to ``mx``, default ``mx.<domain>``)."""
+        self.resolver.add(domain, "MX", f"10 {mx or 'mx.' + domain}")
+        if spf:
+            self.resolver.add(domain, "TXT", "v=spf1 mx -all")
+
+    def site(
+        self, host: str, body: bytes, *, address: str = "203.0.113.10", **page: object
+    ) -> None:
+        """A host with an address that serves ``body`` at ``https://host/``."""
+        self.resolver.add(host, "A", address)
+        self.fetcher.add(f"https://{host}/", FakePage(body=body, **page))  # type: ignore[arg-type]
+
+    def company(self, domain: str, name: str, about: str, *, email: str | None = None) -> None:
+        """A company with mail on its domain and a home page on it."""
+        self.mail_domain(domain)
+        self.site(domain, company_page(name, about, email=email))
