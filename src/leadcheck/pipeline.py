@@ -104,11 +104,15 @@ class CheckSession:
         if self._fetcher is None:
             from leadcheck.net.http import Fetcher
 
-            self._fetcher = Fetcher(net, self._resolver, per_host=self.options.per_host)
+            fetcher = Fetcher(net, self._resolver, per_host=self.options.per_host)
+            fetcher.open()
+            self._fetcher = fetcher
         if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
             from leadcheck.fit import load_taxonomy
+            from leadcheck.fit.matcher import compile_taxonomy
 
             self._taxonomy = load_taxonomy(self.options.taxonomy_path)
+            compile_taxonomy(self._taxonomy)  # now, not after the deadline
         if self.options.followup:
             from leadcheck.followup.timing import zone_info
 
@@ -182,6 +186,19 @@ class CheckSession:
             checked_at=datetime.now(UTC),
             elapsed_ms=int((time.monotonic() - started) * 1000),
         )
+
+    def prepare(self, lead: Lead) -> None:
+        """Load now what the stages after the network will need for ``lead`` (its
+        country's holiday calendars), so that a lead checked on its own finishes on
+        time: after the deadline only quick work is left."""
+        if not self.options.followup or lead.country is None:
+            return
+        from leadcheck.followup import plan_followup
+
+        try:
+            plan_followup(lead.country, at=self.options.at, rep_timezone=self.options.rep_timezone)
+        except InvalidInputError:
+            return  # the real plan reports it
 
     async def website(self, raw: str, *, deadline: Deadline | None = None) -> WebsiteReport:
         """Check one website on its own (``leadcheck score --website``)."""
@@ -358,5 +375,10 @@ async def check_lead(
     deadline: Deadline | None = None,
 ) -> LeadReport:
     """Check one lead with a session of its own."""
+    if isinstance(inquiry, Inquiry):
+        from leadcheck.lead import normalize_lead
+
+        inquiry = normalize_lead(inquiry)
     async with CheckSession(options) as session:
+        session.prepare(inquiry)
         return await session.check(inquiry, deadline=deadline)

@@ -1,32 +1,24 @@
 """Domain names: registered domain, and how two domains relate (same, related, look-alike).
 
-The Public Suffix List comes from tldextract's bundled snapshot and is never
-downloaded at run time: no network, no surprise latency, the same answer in cron
-and in CI.
+The Public Suffix List is tldextract's bundled snapshot, read by
+:mod:`leadcheck.net.suffixes` and never downloaded at run time: no network, no
+surprise latency, the same answer in cron and in CI.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import tldextract
+from leadcheck.net.suffixes import split_host
 
-
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    import tldextract
-
-    # suffix_list_urls=() and cache_dir=None: the bundled snapshot only, nothing fetched.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def split_host(host: str) -> tuple[str, str, str]:
-    """``(subdomain, label, public suffix)`` of a host name."""
-    result = _extractor()(host.lower().rstrip("."))
-    return result.subdomain, result.domain, result.suffix
+__all__ = [
+    "Relation",
+    "country_code_tld",
+    "edit_distance",
+    "registered_domain",
+    "relation",
+    "split_host",
+]
 
 
 def registered_domain(host: str) -> str:

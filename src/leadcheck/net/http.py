@@ -241,6 +241,11 @@ class Fetcher:
             client = self._clients[verify] = _client(self._resolver, self._config, verify=verify)
         return client
 
+    def open(self) -> None:
+        """Build the HTTP client now (its imports and CA bundle take a good fraction of a
+        second): at the start of a run, not in the middle of a lead's deadline."""
+        self._client_for(True)
+
     async def aclose(self) -> None:
         for client in self._clients.values():
             await client.aclose()

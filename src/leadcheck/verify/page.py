@@ -268,7 +268,7 @@ def bound_markup(html: str) -> tuple[str, bool]:
     """The markup the parser may see: at most :data:`MAX_MARKUP_CHARS`, nested at most
     :data:`MAX_DEPTH` deep (tags beyond that depth are dropped, their text kept)."""
     html = html[:MAX_MARKUP_CHARS]
-    if html.count("<") < _DEPTH_SCAN_MIN_TAGS:
+    if html.count("<") < _DEPTH_SCAN_MIN_TAGS or _depth_bound(html) <= MAX_DEPTH:
         return html, False
     depth = 0
     too_deep = False
@@ -301,6 +301,31 @@ def bound_markup(html: str) -> tuple[str, bool]:
             last = match.end()
     pieces.append(html[last:])
     return "".join(pieces), True
+
+
+_CHUNK = 8192
+# Tags that open without a closing tag in most pages: they do not add depth.
+_VOID_OPENERS = ("<img", "<br", "<meta", "<input", "<link", "<hr", "<source", "<wbr", "<!")
+
+
+def _depth_bound(html: str) -> int:
+    """An upper bound on the nesting depth, from counts made in C, chunk by chunk.
+
+    Within a chunk the depth can rise at most by the tags it opens; across chunks it
+    moves by what each chunk opens minus what it closes. Void elements are left out
+    (they open nothing); a page that leaves many ``<p>`` or ``<li>`` unclosed only
+    raises the bound, and then the exact scan decides.
+    """
+    depth = 0
+    highest = 0
+    for start in range(0, len(html), _CHUNK):
+        chunk = html[start : start + _CHUNK]
+        closes = chunk.count("</")
+        opens = chunk.count("<") - closes - sum(chunk.count(tag) for tag in _VOID_OPENERS)
+        opens -= chunk.count("/>")
+        highest = max(highest, depth + max(0, opens))
+        depth = max(0, depth + opens - closes)
+    return highest
 
 
 def parse_html(html: str) -> PageContent:
