@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from leadcheck.deadline import Deadline
 from leadcheck.net.dns import AddressLookup, DnsAnswer, DnsStatus
-from leadcheck.net.http import FetchErrorKind, FetchResult, Hop
+from leadcheck.net.fetch_result import FetchErrorKind, FetchResult, Hop
 
 
 @dataclass

@@ -23,7 +23,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from leadcheck.version import __version__
 
 if TYPE_CHECKING:
     from leadcheck.batch.run import BatchOptions, run_file

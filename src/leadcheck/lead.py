@@ -19,6 +19,7 @@ def normalize_lead(inquiry: Inquiry, *, strict: bool = False) -> Lead:
     from leadcheck.contacts import normalize_phone
     from leadcheck.followup.countries import country_from_domain, country_from_phone
     from leadcheck.followup.countries import resolve_country as resolve
+    from leadcheck.verify.website import parse_website
 
     notes: list[str] = []
     email = parse_email(inquiry.email)
@@ -69,18 +70,6 @@ def parse_email(raw: str | None) -> EmailAddress | None:
     return check_syntax((raw or "").strip())
 
 
-def parse_website(raw: str) -> WebsiteAddress:
-    """A typed website as a URL and host; ``url`` None when it is not a web address."""
-    from leadcheck.net.urls import normalize_website
-
-    text = raw.strip()
-    normalized = normalize_website(text)
-    if normalized is None:
-        return WebsiteAddress(raw=text, error=f"not a website address: {text[:200]!r}")
-    url, host = normalized
-    return WebsiteAddress(raw=text, url=url, host=host)
-
-
 def website_of_email(email: EmailAddress) -> WebsiteAddress | None:
     """A business email's own domain as the website to check; none for free or
     throw-away mail, whose domain says nothing about the lead's company."""
@@ -91,6 +80,8 @@ def website_of_email(email: EmailAddress) -> WebsiteAddress | None:
         return None
     if maillists.is_free_provider(domain) or maillists.is_disposable(domain):
         return None
+    from leadcheck.verify.website import parse_website
+
     address = parse_website(domain)
     return address.model_copy(update={"inferred_from_email": True}) if address.url else None
 

@@ -44,6 +44,7 @@ from leadcheck.verify.verdict import judge
 from leadcheck.verify.website import (
     SiteProbe,
     WebsiteReport,
+    parse_website,
     probe_site,
     site_contacts,
     website_report,
@@ -202,8 +203,6 @@ class CheckSession:
 
     async def website(self, raw: str, *, deadline: Deadline | None = None) -> WebsiteReport:
         """Check one website on its own (``leadcheck score --website``)."""
-        from leadcheck.lead import parse_website
-
         self._network()
         deadline = deadline or Deadline.after(self.options.net.timeout)
         return await self._website(parse_website(raw), deadline, country=None, email_domain=None)
@@ -238,7 +237,7 @@ class CheckSession:
             async with asyncio.timeout(deadline.remaining()):
                 return await asyncio.shield(cached)
         except TimeoutError:
-            from leadcheck.net.http import FetchErrorKind, FetchResult
+            from leadcheck.net.fetch_result import FetchErrorKind, FetchResult
 
             return SiteProbe(
                 url=url,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from leadcheck import __version__
 from leadcheck.fit.scoring import FitResult
 from leadcheck.followup.plan import FollowupPlan
 from leadcheck.inquiry import Inquiry
@@ -12,6 +11,7 @@ from leadcheck.models import Frozen
 from leadcheck.verify.email import EmailReport
 from leadcheck.verify.verdict import Verdict
 from leadcheck.verify.website import WebsiteReport
+from leadcheck.version import __version__
 
 
 class StageNote(Frozen):

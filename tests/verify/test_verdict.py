@@ -7,7 +7,7 @@ import pytest
 
 from leadcheck.contacts import Contacts
 from leadcheck.net.domains import Relation
-from leadcheck.net.http import FetchErrorKind
+from leadcheck.net.fetch_result import FetchErrorKind
 from leadcheck.verify.email import EmailReport, MxStatus
 from leadcheck.verify.verdict import REASON_CODES, PartState, judge
 from leadcheck.verify.website import WebsiteReport
@@ -228,7 +228,15 @@ def test_private_address_is_reported_not_judged_fake() -> None:
     assert "website_private_address" in codes(verdict)
 
 
-def test_every_reason_code_is_documented() -> None:
+def test_the_documented_reason_table_is_the_code_table() -> None:
+    """docs/reason-codes.md lists every code with the points and meaning of REASONS."""
+    import re
+
+    from leadcheck.verify.verdict import REASONS
+
     doc = (Path(__file__).parents[2] / "docs" / "reason-codes.md").read_text(encoding="utf-8")
-    missing = [code for code in REASON_CODES if f"`{code}`" not in doc]
-    assert not missing
+    rows = re.findall(r"^\| `(\w+)` \| (-?\d+) \| (.+?) \|$", doc, re.M)
+    documented = {code: (int(points), meaning) for code, points, meaning in rows}
+    table = {code: (spec.points, spec.meaning) for code, spec in REASONS.items()}
+    assert documented == table
+    assert set(REASON_CODES) == set(REASONS)

@@ -34,10 +34,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from leadcheck import __version__
 from leadcheck.batch.outcome import RowOutcome
 from leadcheck.errors import BadOptionError, StoreBusyError, StoreError
 from leadcheck.inquiry import Inquiry
+from leadcheck.version import __version__
 
 SCHEMA_VERSION = 1
 DEFAULT_MAX_AGE = timedelta(days=7)

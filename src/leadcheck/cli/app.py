@@ -20,7 +20,7 @@ def _root(
 ) -> None:
     """Qualify B2B sales leads: verify the inquiry, score industry fit, plan the follow-up."""
     if version:
-        from leadcheck import __version__
+        from leadcheck.version import __version__
 
         typer.echo(f"leadcheck {__version__}")
         raise typer.Exit(0)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from leadcheck.deadline import Deadline
     from leadcheck.net.dns import AddressLookup, DnsAnswer
-    from leadcheck.net.http import FetchResult
+    from leadcheck.net.fetch_result import FetchResult
 
 
 class Resolver(Protocol):

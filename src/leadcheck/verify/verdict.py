@@ -11,11 +11,11 @@ unknown is ``unknown``, never ``fake`` and never ``genuine``.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from leadcheck.models import Frozen
 from leadcheck.net.domains import Relation
-from leadcheck.net.http import FetchErrorKind
+from leadcheck.net.fetch_result import FetchErrorKind
 from leadcheck.verify.email import EmailReport, MxStatus
 from leadcheck.verify.website import DEAD_PAGE_KINDS, WebsiteReport
 
@@ -27,53 +27,106 @@ FAKE_MAX = 25
 UNKNOWN_SCORE = 50
 LOOKALIKE_MAX = 30
 
-# Every reason code, with what it means. docs/reason-codes.md documents each one
-# (a test keeps the two in step); codes are a public interface: never rename one.
-REASON_CODES: dict[str, str] = {
-    "email_missing": "no email address was given",
-    "email_invalid": "the address is not a valid email address",
-    "email_disposable": "the domain is a disposable (throw-away) mail service",
-    "email_domain_not_found": "the mail domain does not exist (NXDOMAIN)",
-    "email_null_mx": "the domain publishes a null MX: it accepts no mail (RFC 7505)",
-    "email_no_mail_server": "the domain has no MX and no address record",
-    "email_typo": "the domain looks like a typo of a common mail domain",
-    "email_dns_unknown": "the mail servers could not be looked up (timeout, SERVFAIL...)",
-    "email_free_provider": "a free-mail provider: says nothing about a company",
-    "email_mail_server": "the company domain has working mail servers",
-    "email_business_host": "the company's mail is hosted by a known business provider",
-    "email_spf": "the domain publishes SPF",
-    "email_dmarc": "the domain publishes DMARC",
-    "email_no_spf_dmarc": "a company domain without SPF and without DMARC",
-    "email_role_account": "a role account (info@, sales@...), not a person",
-    "email_on_dead_domain": "the email's own domain is parked or for sale",
-    "website_missing": "no website was given (and none could be inferred)",
-    "website_inferred": "no website was given; the business email's domain was checked",
-    "website_invalid": "the website field is not a web address",
-    "website_private_address": "the site resolves to a private/loopback/link-local address",
-    "website_none_for_domain": "the email's domain has no website",
-    "website_not_found": "the website's domain does not exist or has no address",
-    "website_dns_unknown": "the website could not be looked up",
-    "website_timeout": "the website did not answer in time",
-    "website_redirect_loop": "the website redirects forever or to something unfetchable",
-    "website_unreachable": "the website refuses connections or does not speak HTTP",
-    "website_tls_invalid": "the HTTPS certificate is invalid (the page was still read)",
-    "website_no_https": "the website has no HTTPS",
-    "website_parked": "the domain is parked",
-    "website_for_sale": "the domain is for sale",
-    "website_default_page": "the site is a web server's default page",
-    "website_suspended": "the hosting account is suspended",
-    "website_http_error": "the website answers with an HTTP error",
-    "website_under_construction": "the website is an under-construction / coming-soon page",
-    "website_thin": "the website has almost no text",
-    "website_operating": "the website serves a real page",
-    "domains_match": "the email's domain is the website's domain",
-    "domains_related": "same name under another suffix (acme.de / acme.com)",
-    "domains_lookalike": "the email's and website's domains are look-alikes",
-    "domains_differ": "a company email on a domain unrelated to the website",
-    "email_on_website": "the website lists the lead's email address",
-    "email_not_tied": "a free-mail address that nothing ties to the website",
-    "checks_unknown": "no check could reach a conclusion",
+Part = Literal["email", "website", "match", "lead"]
+
+
+class ReasonSpec(NamedTuple):
+    """One row of the reason table: the part it is about, its points, what it means."""
+
+    part: Part
+    points: int
+    meaning: str
+
+
+# Every reason code: its part, its points and what it means. docs/reason-codes.md
+# shows this table (a test checks every row against it); codes are a public
+# interface: never rename one.
+REASONS: dict[str, ReasonSpec] = {
+    "email_missing": ReasonSpec("email", 0, "no email address was given"),
+    "email_invalid": ReasonSpec("email", -40, "the address is not a valid email address"),
+    "email_disposable": ReasonSpec(
+        "email", -40, "the domain is a disposable (throw-away) mail service"
+    ),
+    "email_domain_not_found": ReasonSpec("email", -40, "the mail domain does not exist (NXDOMAIN)"),
+    "email_null_mx": ReasonSpec(
+        "email", -35, "the domain publishes a null MX: it accepts no mail (RFC 7505)"
+    ),
+    "email_no_mail_server": ReasonSpec("email", -35, "the domain has no MX and no address record"),
+    "email_typo": ReasonSpec("email", -15, "the domain looks like a typo of a common mail domain"),
+    "email_dns_unknown": ReasonSpec(
+        "email", 0, "the mail servers could not be looked up (timeout, SERVFAIL...)"
+    ),
+    "email_free_provider": ReasonSpec(
+        "email", -5, "a free-mail provider: says nothing about a company"
+    ),
+    "email_mail_server": ReasonSpec("email", 15, "the company domain has working mail servers"),
+    "email_business_host": ReasonSpec(
+        "email", 5, "the company's mail is hosted by a known business provider"
+    ),
+    "email_spf": ReasonSpec("email", 4, "the domain publishes SPF"),
+    "email_dmarc": ReasonSpec("email", 4, "the domain publishes DMARC"),
+    "email_no_spf_dmarc": ReasonSpec("email", -3, "a company domain without SPF and without DMARC"),
+    "email_role_account": ReasonSpec(
+        "email", -2, "a role account (info@, sales@...), not a person"
+    ),
+    "email_on_dead_domain": ReasonSpec(
+        "email", -20, "the email's own domain is parked or for sale"
+    ),
+    "website_missing": ReasonSpec(
+        "website", 0, "no website was given (and none could be inferred)"
+    ),
+    "website_inferred": ReasonSpec(
+        "website", 0, "no website was given; the business email's domain was checked"
+    ),
+    "website_invalid": ReasonSpec("website", -25, "the website field is not a web address"),
+    "website_private_address": ReasonSpec(
+        "website", -15, "the site resolves to a private/loopback/link-local address"
+    ),
+    "website_none_for_domain": ReasonSpec("website", -5, "the email's domain has no website"),
+    "website_not_found": ReasonSpec(
+        "website", -35, "the website's domain does not exist or has no address"
+    ),
+    "website_dns_unknown": ReasonSpec("website", 0, "the website could not be looked up"),
+    "website_timeout": ReasonSpec("website", 0, "the website did not answer in time"),
+    "website_redirect_loop": ReasonSpec(
+        "website", -25, "the website redirects forever or to something unfetchable"
+    ),
+    "website_unreachable": ReasonSpec(
+        "website", -30, "the website refuses connections or does not speak HTTP"
+    ),
+    "website_tls_invalid": ReasonSpec(
+        "website", -5, "the HTTPS certificate is invalid (the page was still read)"
+    ),
+    "website_no_https": ReasonSpec("website", -2, "the website has no HTTPS"),
+    "website_parked": ReasonSpec("website", -35, "the domain is parked"),
+    "website_for_sale": ReasonSpec("website", -40, "the domain is for sale"),
+    "website_default_page": ReasonSpec("website", -30, "the site is a web server's default page"),
+    "website_suspended": ReasonSpec("website", -30, "the hosting account is suspended"),
+    "website_http_error": ReasonSpec("website", -10, "the website answers with an HTTP error"),
+    "website_under_construction": ReasonSpec(
+        "website", -15, "the website is an under-construction / coming-soon page"
+    ),
+    "website_thin": ReasonSpec("website", -5, "the website has almost no text"),
+    "website_operating": ReasonSpec("website", 25, "the website serves a real page"),
+    "domains_match": ReasonSpec("match", 15, "the email's domain is the website's domain"),
+    "domains_related": ReasonSpec(
+        "match", 8, "same name under another suffix (acme.de / acme.com)"
+    ),
+    "domains_lookalike": ReasonSpec(
+        "match", -35, "the email's and website's domains are look-alikes"
+    ),
+    "domains_differ": ReasonSpec(
+        "match", -10, "a company email on a domain unrelated to the website"
+    ),
+    "email_on_website": ReasonSpec("match", 15, "the website lists the lead's email address"),
+    "email_not_tied": ReasonSpec(
+        "match", -5, "a free-mail address that nothing ties to the website"
+    ),
+    "checks_unknown": ReasonSpec("lead", 0, "no check could reach a conclusion"),
 }
+
+#: code -> what it means (the table above, for callers that only want the words)
+REASON_CODES: dict[str, str] = {code: spec.meaning for code, spec in REASONS.items()}
 
 
 class PartState(StrEnum):
@@ -89,7 +142,7 @@ class PartState(StrEnum):
 class Reason(Frozen):
     code: str
     message: str
-    part: Literal["email", "website", "match", "lead"]
+    part: Part
     points: int = 0
 
 
@@ -105,16 +158,20 @@ class _Findings:
     def __init__(self) -> None:
         self.reasons: list[Reason] = []
 
-    def add(
-        self,
-        code: str,
-        part: Literal["email", "website", "match", "lead"],
-        points: int,
-        message: str,
-    ) -> None:
-        if code not in REASON_CODES:  # pragma: no cover - a programming error
+    def add(self, code: str, message: str, *, points: int | None = None) -> None:
+        """Record a finding; its part and points come from :data:`REASONS` (``points``
+        overrides them where the table says so, e.g. for an inferred website)."""
+        spec = REASONS.get(code)
+        if spec is None:  # pragma: no cover - a programming error
             raise ValueError(f"undocumented reason code {code!r}")
-        self.reasons.append(Reason(code=code, message=message, part=part, points=points))
+        self.reasons.append(
+            Reason(
+                code=code,
+                message=message,
+                part=spec.part,
+                points=spec.points if points is None else points,
+            )
+        )
 
 
 def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
@@ -135,8 +192,6 @@ def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
         label = "unknown"
         findings.add(
             "checks_unknown",
-            "lead",
-            0,
             "No check could reach a conclusion (network trouble?): try again later.",
         )
         score = UNKNOWN_SCORE
@@ -203,8 +258,6 @@ def _email_on_dead_domain(
         return state
     f.add(
         "email_on_dead_domain",
-        "email",
-        -20,
         f"The email's domain {email.domain} is {site.page_kind.replace('_', ' ')}: "
         "its mail belongs to no operating company.",
     )
@@ -213,51 +266,41 @@ def _email_on_dead_domain(
 
 def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
     if email is None:
-        f.add("email_missing", "email", 0, "No email address was given.")
+        f.add("email_missing", "No email address was given.")
         return PartState.ABSENT
     if not email.valid_syntax:
         f.add(
             "email_invalid",
-            "email",
-            -40,
             f"The email address is not valid: {email.syntax_error or 'bad syntax'}.",
         )
         return PartState.BAD
     domain = email.domain or ""
     state = PartState.GOOD
     if email.disposable:
-        f.add(
-            "email_disposable", "email", -40, f"{domain} is a disposable (throw-away) mail service."
-        )
+        f.add("email_disposable", f"{domain} is a disposable (throw-away) mail service.")
         state = PartState.BAD
     if email.mx_status is MxStatus.NXDOMAIN:
-        f.add("email_domain_not_found", "email", -40, f"The mail domain {domain} does not exist.")
+        f.add("email_domain_not_found", f"The mail domain {domain} does not exist.")
         return PartState.BAD
     if email.mx_status is MxStatus.NULL_MX:
         f.add(
             "email_null_mx",
-            "email",
-            -35,
             f"{domain} publishes a null MX: it accepts no mail (RFC 7505).",
         )
         return PartState.BAD
     if email.mx_status is MxStatus.NONE:
         f.add(
             "email_no_mail_server",
-            "email",
-            -35,
             f"{domain} has no mail server (no MX and no address record).",
         )
         return PartState.BAD
     if email.suggestion:
-        f.add("email_typo", "email", -15, f"Looks like a typo: did they mean {email.suggestion}?")
+        f.add("email_typo", f"Looks like a typo: did they mean {email.suggestion}?")
         if state is PartState.GOOD:
             state = PartState.WEAK
     if email.mx_status is MxStatus.UNKNOWN:
         f.add(
             "email_dns_unknown",
-            "email",
-            0,
             f"Could not look up the mail servers of {domain}"
             f" ({'; '.join(email.dns_errors) or 'DNS failed'}).",
         )
@@ -268,36 +311,28 @@ def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
     if email.free_provider:
         f.add(
             "email_free_provider",
-            "email",
-            -5,
             f"{domain} is a free-mail provider: the address says nothing about a company.",
         )
         state = PartState.WEAK
     elif email.deliverable:
-        f.add("email_mail_server", "email", 15, f"{domain} has working mail servers.")
+        f.add("email_mail_server", f"{domain} has working mail servers.")
         if email.mail_provider and email.mail_provider_kind in ("workspace", "hosting"):
             f.add(
                 "email_business_host",
-                "email",
-                5,
                 f"Mail for {domain} is hosted by {email.mail_provider}.",
             )
         if email.spf:
-            f.add("email_spf", "email", 4, f"{domain} publishes an SPF record.")
+            f.add("email_spf", f"{domain} publishes an SPF record.")
         if email.dmarc:
-            f.add("email_dmarc", "email", 4, f"{domain} publishes a DMARC policy.")
+            f.add("email_dmarc", f"{domain} publishes a DMARC policy.")
         if email.spf is False and email.dmarc is False:
             f.add(
                 "email_no_spf_dmarc",
-                "email",
-                -3,
                 f"{domain} has neither SPF nor DMARC, unusual for a company domain.",
             )
     if email.role_account:
         f.add(
             "email_role_account",
-            "email",
-            -2,
             "A role account (info@, sales@...), not a named person.",
         )
     return state
@@ -305,25 +340,21 @@ def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
 
 def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
     if site is None:
-        f.add("website_missing", "website", 0, "No website was given.")
+        f.add("website_missing", "No website was given.")
         return PartState.ABSENT
     inferred = site.inferred_from_email
     if inferred:
         f.add(
             "website_inferred",
-            "website",
-            0,
             f"No website was given; checked the email's domain {site.host}.",
         )
     kind = site.error_kind
     if kind is FetchErrorKind.BAD_URL and site.url is None:
-        f.add("website_invalid", "website", -25, f"Not a website address: {site.input!r}.")
+        f.add("website_invalid", f"Not a website address: {site.input!r}.")
         return PartState.BAD
     if site.refused:
         f.add(
             "website_private_address",
-            "website",
-            -15,
             f"{site.host} resolves to a private or local address ({site.refused_address}); "
             "not fetched (a public company site never does this; --allow-private to fetch).",
         )
@@ -333,43 +364,34 @@ def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
         if inferred:
             f.add(
                 "website_none_for_domain",
-                "website",
-                -5,
                 f"The email's domain has no website ({site.host} {what}).",
             )
             return PartState.WEAK
-        f.add("website_not_found", "website", -35, f"The website {site.host} {what}.")
+        f.add("website_not_found", f"The website {site.host} {what}.")
         return PartState.BAD
     if kind is FetchErrorKind.DNS_ERROR or (kind is None and site.reachable is None):
         f.add(
             "website_dns_unknown",
-            "website",
-            0,
             f"Could not look up {site.host}: {site.error or 'DNS failed'}.",
         )
         return PartState.UNKNOWN
     if kind is FetchErrorKind.TIMEOUT:
         f.add(
             "website_timeout",
-            "website",
-            0,
             f"{site.host} did not answer in time; could not judge the site.",
         )
         return PartState.UNKNOWN
     if kind in (FetchErrorKind.TOO_MANY_REDIRECTS, FetchErrorKind.BAD_REDIRECT):
         f.add(
             "website_redirect_loop",
-            "website",
-            -25,
             f"The website never settles on a page ({site.error}).",
         )
         return PartState.WEAK if inferred else PartState.BAD
     if kind in (FetchErrorKind.CONNECT, FetchErrorKind.TLS, FetchErrorKind.PROTOCOL):
         f.add(
             "website_unreachable",
-            "website",
-            -30 if not inferred else -5,
             f"The website cannot be opened: {site.error}.",
+            points=-30 if not inferred else -5,
         )
         return PartState.WEAK if inferred else PartState.BAD
 
@@ -377,48 +399,40 @@ def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
     if site.tls_valid is False:
         f.add(
             "website_tls_invalid",
-            "website",
-            -5,
             f"The HTTPS certificate is not valid ({site.tls_error}); the page was read anyway.",
         )
     elif site.https is False:
-        f.add("website_no_https", "website", -2, "The website does not use HTTPS.")
+        f.add("website_no_https", "The website does not use HTTPS.")
     page_kind = site.page_kind
     if page_kind in DEAD_PAGE_KINDS:
         words = {
-            "parked": ("website_parked", -35, "a parked domain (ads or a parking page)"),
-            "for_sale": ("website_for_sale", -40, "a domain for sale"),
-            "hosting_default": ("website_default_page", -30, "a web server's default page"),
-            "suspended": ("website_suspended", -30, "a suspended hosting account"),
+            "parked": ("website_parked", "a parked domain (ads or a parking page)"),
+            "for_sale": ("website_for_sale", "a domain for sale"),
+            "hosting_default": ("website_default_page", "a web server's default page"),
+            "suspended": ("website_suspended", "a suspended hosting account"),
         }
-        code, points, what = words[page_kind]
-        f.add(code, "website", points, f"The website is {what}, not a business.")
+        code, what = words[page_kind]
+        f.add(code, f"The website is {what}, not a business.")
         return PartState.BAD
     status = site.status_code or 0
     if status >= 400:
         f.add(
             "website_http_error",
-            "website",
-            -10,
             f"The website answers with HTTP {status} instead of a page.",
         )
         state = PartState.WEAK
     if page_kind == "under_construction":
         f.add(
             "website_under_construction",
-            "website",
-            -15,
             "The website is an 'under construction' / 'coming soon' page.",
         )
         state = PartState.WEAK
     elif state is PartState.GOOD and (site.word_count or 0) < 30:
-        f.add("website_thin", "website", -5, "The website has almost no text.")
+        f.add("website_thin", "The website has almost no text.")
         state = PartState.WEAK
     if state is PartState.GOOD:
         f.add(
             "website_operating",
-            "website",
-            25,
             f"{site.host} serves a real page" + (f": {site.title!r}." if site.title else "."),
         )
     return state
@@ -436,43 +450,33 @@ def _judge_match(
     if relation is Relation.SAME:
         f.add(
             "domains_match",
-            "match",
-            15,
             f"The email's domain matches the website ({site.registered_domain}).",
         )
     elif relation is Relation.RELATED:
         f.add(
             "domains_related",
-            "match",
-            8,
             f"The email's domain {email.domain} and the website {site.registered_domain} "
             "share a name under different suffixes.",
         )
     elif relation is Relation.LOOKALIKE:
         f.add(
             "domains_lookalike",
-            "match",
-            -35,
             f"The email's domain {email.domain} is a look-alike of the website's "
             f"{site.registered_domain}: a classic impersonation trick.",
         )
     elif not email.free_provider:
         f.add(
             "domains_differ",
-            "match",
-            -10,
             f"The email's domain {email.domain} has nothing to do with the website "
             f"{site.registered_domain}.",
         )
     ours = _ascii_address(email.normalized or "") if email.normalized else None
     listed = ours is not None and ours in {_ascii_address(a) for a in site.contacts.emails}
     if listed:
-        f.add("email_on_website", "match", 15, "The website itself lists this email address.")
+        f.add("email_on_website", "The website itself lists this email address.")
     elif email.free_provider:
         f.add(
             "email_not_tied",
-            "match",
-            -5,
             "A free-mail address: nothing ties it to the website's company.",
         )
     return relation, listed

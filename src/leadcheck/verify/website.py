@@ -27,8 +27,8 @@ from leadcheck.models import Frozen
 from leadcheck.net.addresses import parse_ip
 from leadcheck.net.dns import DnsStatus
 from leadcheck.net.domains import Relation, registered_domain, relation
-from leadcheck.net.http import DEFINITE_FAILURES, FetchErrorKind, FetchResult, Hop
-from leadcheck.net.urls import join_url, site_root, split_url, with_host
+from leadcheck.net.fetch_result import DEFINITE_FAILURES, FetchErrorKind, FetchResult, Hop
+from leadcheck.net.urls import join_url, normalize_website, site_root, split_url, with_host
 from leadcheck.verify.page import PageContent, read_document
 from leadcheck.verify.page_kinds import PageKind
 
@@ -115,6 +115,16 @@ class WebsiteReport(Frozen):
         return self.page
 
 
+def parse_website(raw: str) -> WebsiteAddress:
+    """A typed website as a URL and host; ``url`` None when it is not a web address."""
+    text = raw.strip()
+    normalized = normalize_website(text)
+    if normalized is None:
+        return WebsiteAddress(raw=text, error=f"not a website address: {text[:200]!r}")
+    url, host = normalized
+    return WebsiteAddress(raw=text, url=url, host=host)
+
+
 async def check_website(
     address: WebsiteAddress | str,
     *,
@@ -126,8 +136,6 @@ async def check_website(
 ) -> WebsiteReport:
     """Check one website within ``deadline``; never raises for the network."""
     if isinstance(address, str):
-        from leadcheck.lead import parse_website
-
         address = parse_website(address)
     probe = None
     if address.url is not None and address.host is not None:
@@ -344,6 +352,7 @@ __all__ = [
     "SiteProbe",
     "WebsiteReport",
     "check_website",
+    "parse_website",
     "probe_site",
     "site_contacts",
     "website_report",

@@ -1,0 +1,141 @@
+"""The three stages composed (leadcheck.pipeline), over the in-memory network."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from leadcheck.deadline import Deadline
+from leadcheck.inquiry import Inquiry
+from leadcheck.lead import normalize_lead
+from leadcheck.pipeline import CheckOptions, CheckSession
+from leadcheck.report import LeadReport
+from tests.fakes import FakeNet, FakePage, company_page
+
+AT = "2026-12-02T10:00:00+08:00"
+
+
+def run(net: FakeNet, *inquiries: Inquiry, seconds: float = 5.0) -> list[LeadReport]:
+    from datetime import datetime
+
+    options = CheckOptions(at=datetime.fromisoformat(AT))
+
+    async def check_all() -> list[LeadReport]:
+        async with CheckSession(options, resolver=net.resolver, fetcher=net.fetcher) as session:
+            return [
+                await session.check(inquiry, deadline=Deadline.after(seconds))
+                for inquiry in inquiries
+            ]
+
+    return asyncio.run(check_all())
+
+
+def water_company(net: FakeNet) -> None:
+    net.company(
+        "aquatech-wasser.de",
+        "AquaTech Wasser GmbH",
+        "UV-C disinfection of drinking water in water treatment plants",
+        email="li.wei@aquatech-wasser.de",
+    )
+
+
+def test_a_genuine_company_lead_through_all_three_stages() -> None:
+    net = FakeNet()
+    water_company(net)
+    (report,) = run(
+        net,
+        Inquiry(
+            email="li.wei@aquatech-wasser.de",
+            website="aquatech-wasser.de",
+            phone="+49 30 1234567",
+            message="Need UV lamps 40W",
+        ),
+    )
+    assert report.verdict.label == "genuine"
+    assert report.website is not None
+    assert report.website.matches_email_domain is True
+    assert report.fit is not None
+    assert report.fit.basis == "page"
+    assert report.followup is not None
+    assert report.followup.country == "DE"
+
+
+def test_one_probe_per_site_per_run() -> None:
+    net = FakeNet()
+    water_company(net)
+    run(
+        net,
+        Inquiry(email="a@aquatech-wasser.de", country="DE"),
+        Inquiry(email="b@aquatech-wasser.de", country="AT"),
+        Inquiry(website="https://aquatech-wasser.de/"),
+    )
+    assert net.fetcher.fetched["https://aquatech-wasser.de/"] == 1
+    assert net.resolver.asked[("aquatech-wasser.de", "A")] == 1
+    assert net.resolver.asked[("aquatech-wasser.de", "CNAME")] == 0  # the A answer has it
+    assert net.resolver.asked[("aquatech-wasser.de", "AAAA")] == 0  # A answered
+
+
+def test_an_unread_website_has_no_fit_rather_than_tier_d() -> None:
+    net = FakeNet()
+    (report,) = run(net, Inquiry(website="nosuchsite-zz.de", company="Aqua GmbH"))
+    assert report.fit is None
+    assert any(note.stage == "fit" and "unknown" in note.message for note in report.notes)
+
+
+def test_the_inquiry_alone_is_scored_and_marked_so() -> None:
+    net = FakeNet()
+    (report,) = run(
+        net,
+        Inquiry(
+            website="nosuchsite-zz.de",
+            message="We need UV sterilizer lamps for drinking water treatment, 200 sets",
+        ),
+    )
+    assert report.fit is not None
+    assert report.fit.basis == "inquiry"
+
+
+def test_the_lead_is_normalised_once() -> None:
+    lead = normalize_lead(
+        Inquiry(email=" Li.Wei@Müller-Technik.de ", phone="030 1234567", country="Deutschland")
+    )
+    assert lead.country == "DE"
+    assert lead.country_source == "given"
+    assert lead.phone == "+49301234567"
+    ascii_domain = "müller-technik.de".encode("idna").decode("ascii")
+    assert lead.email is not None
+    assert lead.email.domain == ascii_domain
+    assert lead.website is not None
+    assert lead.website.inferred_from_email
+    assert lead.website.host == ascii_domain
+
+
+def test_free_mail_does_not_infer_a_website() -> None:
+    lead = normalize_lead(Inquiry(email="buyer@gmail.com", phone="+1 415 555 0100"))
+    assert lead.website is None
+    assert lead.country == "US"
+    assert lead.country_source == "phone"
+
+
+def test_one_deadline_for_the_whole_lead() -> None:
+    net = FakeNet()
+    net.resolver.names.add("slow-mail.de")
+    net.resolver.delays["slow-mail.de"] = 0.25
+    net.site("slow-mail.de", company_page("Slow", "Slow"), delay=2.0)
+    started = time.monotonic()
+    (report,) = run(net, Inquiry(email="li@slow-mail.de", website="slow-mail.de"), seconds=0.4)
+    assert time.monotonic() - started < 0.4 + 0.3
+    assert report.verdict.label == "unknown"
+
+
+def test_a_redirect_to_another_page_is_followed() -> None:
+    net = FakeNet()
+    net.resolver.add("old-name.de", "A", "203.0.113.9")
+    net.fetcher.add(
+        "https://old-name.de/", FakePage(status=301, location="https://old-name.de/de/")
+    )
+    net.fetcher.add("https://old-name.de/de/", FakePage(body=company_page("Old Name", "Pumps")))
+    (report,) = run(net, Inquiry(website="old-name.de"))
+    assert report.website is not None
+    assert report.website.final_url == "https://old-name.de/de/"
+    assert len(report.website.redirects) == 1
