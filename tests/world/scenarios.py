@@ -23,9 +23,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .ca import WRONG_HOST_NAME
-from .http_server import Delayed, GzipBomb, HugeBody, Page, Redirect, Reset, Route, Tarpit
-from .world import World
+from leadcheck.world.ca import WRONG_HOST_NAME
+from leadcheck.world.http_server import (
+    Delayed,
+    GzipBomb,
+    HugeBody,
+    Page,
+    Redirect,
+    Reset,
+    Route,
+    Tarpit,
+)
+from leadcheck.world.world import World
 
 Label = Literal["genuine", "suspicious", "fake", "unknown"]
 Fit = Literal["core", "adjacent", "none"]

@@ -27,10 +27,11 @@ import dns.resolver
 import httpx
 import pytest
 
-from . import world as world_module
-from .http_server import Page
+from leadcheck.world import world as world_module
+from leadcheck.world.http_server import Page
+from leadcheck.world.world import World, WorldStartError
+
 from .scenarios import SCENARIOS, get_scenario, scenarios
-from .world import World, WorldStartError
 
 INQUIRY_FIELDS = {"email", "website", "phone", "country", "company", "contact", "message"}
 LABELS = {"genuine", "suspicious", "fake", "unknown"}

@@ -23,9 +23,9 @@ from typing import Self
 
 import dns.rdatatype
 
-from .ca import TlsMode, WorldCA
-from .dns_server import DnsServer, Fault, FaultKind, Zone, to_name
-from .http_server import (
+from leadcheck.world.ca import TlsMode, WorldCA
+from leadcheck.world.dns_server import DnsServer, Fault, FaultKind, Zone, to_name
+from leadcheck.world.http_server import (
     HttpMode,
     Page,
     Redirect,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .ca import TlsMode, WorldCA
+from leadcheck.world.ca import TlsMode, WorldCA
 
 HttpMode = Literal["serve", "https_redirect", "none"]
 Scheme = Literal["http", "https"]
