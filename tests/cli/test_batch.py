@@ -204,3 +204,35 @@ def test_interrupted_run_resumes(tmp_path: Path, sig: signal.Signals) -> None:
     from_cache = [row[header.index("from_cache")] for row in body]
     assert from_cache.count("true") == kept
     assert len(log.read_text().splitlines()) == checked_first + (total - kept)
+
+
+def test_batch_through_the_real_session_over_the_fake_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real pipeline (not a fake report) behind the CLI, over tests/fakes.py."""
+    import leadcheck.batch.run
+    from leadcheck.pipeline import CheckOptions, CheckSession
+    from tests.fakes import FakeNet
+
+    net = FakeNet()
+    net.company(
+        "aquatech-wasser.de", "AquaTech Wasser GmbH", "UV-C disinfection for drinking water"
+    )
+
+    def open_session(options: object) -> CheckSession:
+        return CheckSession(CheckOptions(), resolver=net.resolver, fetcher=net.fetcher)
+
+    monkeypatch.setattr(leadcheck.batch.run, "open_session", open_session)
+    rows = [
+        ["Company", "Email", "Website", "Country"],
+        ["AquaTech", "li@aquatech-wasser.de", "aquatech-wasser.de", "DE"],
+        ["Ghost", "buyer@no-such-domain-zz.com", "no-such-domain-zz.com", "US"],
+    ]
+    source = write_csv(tmp_path / "in.csv", rows, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out), "--no-db"]) == ExitCode.OK
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [line["verdict"] for line in lines] == ["genuine", "fake"]
+    assert lines[0]["fit_tier"] in ("A", "B")
+    assert lines[1]["fit_tier"] is None  # the website was never read: fit unknown
+    assert net.fetcher.fetched["https://aquatech-wasser.de/"] == 1
