@@ -53,4 +53,104 @@ HOSTILE_CELLS = [
     "\r=1+1",
     "\x1b[31mred\x1b[0m =2",
     "＝1+1",
+    " =1+1",  # blanks a spreadsheet skips before the formula
+    "\u3000=1+1",
+    "\n=1+1",
+    "\u00a0\r\n@SUM(1+1)",
+    "\u200b-2+3",
+    "\uffff=1+1\ufffe",  # characters XML cannot hold, then a formula
+    "order\u202egnp.exe",  # a bidi override
 ]
+
+
+# --- XLSX written part by part, the way a hostile or broken generator could -------------
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def inline(ref: str, text: str) -> str:
+    """An inline-string cell."""
+    from xml.sax.saxutils import escape
+
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+
+def sheet_xml(rows: Sequence[str], *, head: str = "") -> str:
+    """A worksheet: ``rows`` are ``<row>`` elements written by the caller."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN_NS}">{head}'
+        f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+
+
+def leads_rows(count: int, *, start: int = 2) -> list[str]:
+    """A header row (email, website, company) and ``count`` lead rows below it."""
+    rows = [f'<row r="1">{inline("A1", "email")}{inline("B1", "website")}'
+            f'{inline("C1", "company")}</row>']  # fmt: skip
+    for number in range(start, start + count):
+        rows.append(
+            f'<row r="{number}">{inline(f"A{number}", f"buyer{number}@firma{number}.de")}'
+            f"{inline(f'B{number}', f'firma{number}.de')}{inline(f'C{number}', 'Firma')}</row>"
+        )
+    return rows
+
+
+def write_parts(
+    path: Path,
+    sheet: str | bytes,
+    *,
+    shared: str | bytes | None = None,
+    styles: str | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> Path:
+    """An XLSX from its parts: the sheet XML, optional shared strings and styles XML."""
+    import zipfile
+
+    rels = [f'<Relationship Id="rId1" Type="{_REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>']
+    if shared is not None:
+        rels.append(
+            f'<Relationship Id="rId2" Type="{_REL_NS}/sharedStrings" Target="sharedStrings.xml"/>'
+        )
+    if styles is not None:
+        rels.append(f'<Relationship Id="rId3" Type="{_REL_NS}/styles" Target="styles.xml"/>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{_PKG_REL_NS}"><Relationship Id="rId1" '
+            f'Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><sheets>'
+            '<sheet name="Leads" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{_PKG_REL_NS}">{"".join(rels)}</Relationships>',
+        )
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        if shared is not None:
+            archive.writestr("xl/sharedStrings.xml", shared)
+        if styles is not None:
+            archive.writestr("xl/styles.xml", styles)
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def shared_strings_xml(strings: Sequence[str]) -> str:
+    from xml.sax.saxutils import escape
+
+    items = "".join(f"<si><t>{escape(text)}</t></si>" for text in strings)
+    return f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN_NS}">{items}</sst>'
+
+
+# cellXfs: style 0 general, style 1 a date (built-in format 14), style 2 a custom date
+DATE_STYLES = (
+    f'<styleSheet xmlns="{_MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" '
+    'formatCode="yyyy/mm/dd hh:mm"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
+    '<xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>'
+)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from leadcheck.batch.outcome import RESULT_COLUMNS, error_columns, report_columns
+from leadcheck.batch.outcome import RESULT_COLUMNS, RowOutcome, error_columns, report_columns
 from leadcheck.batch.writers import RowResult, open_writer
 from leadcheck.errors import BadOptionError
 from leadcheck.inquiry import Inquiry
@@ -131,3 +131,47 @@ def test_discard_leaves_nothing(tmp_path: Path) -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     with pytest.raises(BadOptionError, match=r"\.csv"):
         open_writer(tmp_path / "out.txt", HEADER)
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\u3000=1+1", "\n=1+1", "\u00a0 \r\n@A1", "\u2028+1"])
+def test_blanks_before_a_formula_do_not_hide_it(tmp_path: Path, cell: str) -> None:
+    path = tmp_path / "out.csv"
+    writer = open_writer(path, HEADER)
+    writer.write(RowResult(index=0, line=2, cells=(cell, "a@b.de", "DE"), columns=RowOutcome()))
+    writer.finish()
+    read = list(csv.reader(io.StringIO(path.read_text("utf-8-sig"))))
+    assert read[1][0].startswith("'")
+
+
+def test_xlsx_without_characters_xml_forbids(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "out.xlsx"
+    writer = open_writer(path, HEADER)
+    cells = ("A\uffffB\ufffeC", "x\ud800@b.de", "\U0010ffffDE\ufdd0")
+    writer.write(RowResult(index=0, line=2, cells=cells, columns=RowOutcome(notes="n\uffff")))
+    writer.finish()
+    values = [c.value for c in next(load_workbook(path).worksheets[0].iter_rows(min_row=2))]
+    assert values[:3] == ["ABC", "x@b.de", "DE"]
+    assert values[3 + RESULT_COLUMNS.index("notes")] == "n"
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", None])
+def test_json_escapes_c1_and_bidi(tmp_path: Path, suffix: str | None) -> None:
+    hostile = "a\x9b31m\x9d0;x\x9c\u202eb\u2066c\u2069\u200e\u200f\u061c\u2028d"
+    out = io.StringIO()
+    path = tmp_path / f"out{suffix}" if suffix else None
+    writer = open_writer(path, HEADER, stdout=out)
+    writer.write(
+        RowResult(
+            index=0, line=2, cells=(hostile, "a@b.de", "DE"), columns=RowOutcome(notes=hostile)
+        )
+    )
+    writer.finish()
+    text = path.read_text("utf-8") if path else out.getvalue()
+    assert not any(0x80 <= ord(ch) <= 0x9F for ch in text)
+    for ch in "\u202e\u2066\u2069\u200e\u200f\u061c\u2028":
+        assert ch not in text
+    data = json.loads(text) if suffix == ".json" else [json.loads(text.splitlines()[0])]
+    assert data[0]["Company"] == hostile  # the text itself is kept
+    assert data[0]["notes"] == hostile

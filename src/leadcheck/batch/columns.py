@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +27,7 @@ ALIASES_FILE = "column_aliases.toml"
 LEAD_FIELDS = ("company", "contact", "email", "website", "phone", "mobile", "whatsapp",
                "country", "message", "subject")  # fmt: skip
 HOW_MANY_HEADER_ROWS = 10  # a title block above the header is skipped, up to this many rows
+MAX_HEADER_CHARS = 1_000  # a longer cell names no field (and is not worth normalising)
 
 MatchKind = Literal["exact", "suffix", "option"]
 
@@ -53,21 +54,32 @@ class Aliases(Frozen):
     by_alias: dict[str, str]
     fields: tuple[str, ...]  # in file order
 
+    @cached_property
+    def suffixes(self) -> tuple[tuple[int, dict[str, str]], ...]:
+        """The aliases that may match as a suffix, by length, longest first: a header is
+        then matched with one dictionary look-up per length, not a scan of every alias."""
+        by_length: dict[int, dict[str, str]] = {}
+        for alias, field in self.by_alias.items():
+            if _long_enough(alias):
+                by_length.setdefault(len(alias), {})[alias] = field
+        return tuple(sorted(by_length.items(), reverse=True))
+
     def field_for(self, header: str) -> tuple[str, MatchKind] | None:
         """The field a header names, and how it matched; None if it names none."""
+        if len(header) > MAX_HEADER_CHARS:
+            return None
         key = normalize_header(header)
         if not key:
             return None
         field = self.by_alias.get(key)
         if field is not None:
             return field, "exact"
-        best: tuple[int, str] | None = None
-        for alias, candidate in self.by_alias.items():
-            if len(alias) > len(key) or not key.endswith(alias) or not _long_enough(alias):
-                continue
-            if best is None or len(alias) > best[0]:
-                best = (len(alias), candidate)
-        return (best[1], "suffix") if best else None
+        for length, aliases in self.suffixes:  # the longest alias that ends the header
+            if length <= len(key):
+                field = aliases.get(key[-length:])
+                if field is not None:
+                    return field, "suffix"
+        return None
 
 
 def normalize_header(text: str) -> str:
@@ -229,14 +241,19 @@ def header_score(cells: Sequence[str], aliases: Aliases) -> int:
 
 
 def find_header_row(first_rows: Sequence[Sequence[str]], aliases: Aliases) -> int:
-    """Index of the header among the first rows: the first naming two or more fields.
+    """Index of the header among the first rows: the first naming two or more fields,
+    if only title rows (one cell or none filled) stand above it.
 
-    Exports sometimes carry a title or a date above the header. If no row names two
-    fields, the first row is the header.
+    Exports sometimes carry a title or a date above the header. A row with two or
+    more cells filled is data or the header itself, so the header is never looked for
+    below it: a data row that happens to read ``website,company`` is not taken for the
+    header (which would drop every row above it). Otherwise the first row is the header.
     """
     for index, cells in enumerate(first_rows[:HOW_MANY_HEADER_ROWS]):
         if header_score(cells, aliases) >= 2:
             return index
+        if sum(1 for cell in cells if cell.strip()) > 1:
+            break
     return 0
 
 
@@ -247,15 +264,21 @@ def unique_headers(header: Sequence[str], reserved: Sequence[str] = ()) -> tuple
     header equal to one of ``reserved`` (the result columns) gets `` (input)``.
     """
     taken = set(reserved)
+    last_count: dict[str, int] = {}  # name -> the last "(N)" tried for it
     result = []
     for number, raw in enumerate(header, start=1):
         name = raw.strip() or f"column_{number}"
-        if name in reserved:
+        if name in taken and name in reserved:
             name = f"{name} (input)"
-        candidate, count = name, 1
-        while candidate in taken:
-            count += 1
-            candidate = f"{name} ({count})"
+        candidate = name
+        if candidate in taken:
+            # Go on from the last number given to this name: counting again from 2 for
+            # each repeat would make 20,000 repeats take 200 million look-ups.
+            count = last_count.get(name, 1)
+            while candidate in taken:
+                count += 1
+                candidate = f"{name} ({count})"
+            last_count[name] = count
         taken.add(candidate)
         result.append(candidate)
     return tuple(result)

@@ -16,43 +16,38 @@ and ``problem`` set, so one bad row becomes one row error instead of a failed ru
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, BinaryIO
 
 from leadcheck.batch.columns import HOW_MANY_HEADER_ROWS, Aliases, find_header_row
+from leadcheck.batch.csv_records import RecordReader, byte_lines, text_lines
+from leadcheck.batch.limits import DEFAULT_LIMITS, ReadLimits
+from leadcheck.batch.records import RawRecord, cell_text
+from leadcheck.batch.row_decoding import LineDecoder
 from leadcheck.errors import BadOptionError, InputFileError
+
+__all__ = ["STDIN", "RawRecord", "Table", "cell_text", "detect_encoding", "open_table",
+           "sniff_delimiter"]  # fmt: skip
 
 STDIN = "-"
 SAMPLE_HEAD = 256 * 1024  # bytes from the head of the file used to tell the encoding
 SAMPLE_PIECES = 4  # ...plus this many pieces from across the file
 SAMPLE_PIECE = 64 * 1024
-MAX_FIELD = 8 * 1024 * 1024  # a bigger CSV cell is a row error (csv's own limit is 128 KiB)
-MAX_LINE_BYTES = 16 * 1024 * 1024  # a physical line is read in pieces of at most this size
+MAX_FIELD = 8 * 1024 * 1024  # csv's field limit for sniffing the delimiter (its own is 128 KiB)
 DELIMITERS = (",", ";", "\t", "|")
 
 _TIP_CSV = "save it from Excel as 'CSV UTF-8 (Comma delimited)' and try again"
 
-# csv's field limit is process-wide; raising it only lets bigger cells through to the
-# row check, which turns absurd ones into row errors with their cells kept.
+# csv's field limit is process-wide; only sniff_delimiter uses the csv module.
 if csv.field_size_limit() < MAX_FIELD:
     csv.field_size_limit(MAX_FIELD)
-
-
-@dataclass(frozen=True, slots=True)
-class RawRecord:
-    """One data row as read: its cells, where it starts, and what went wrong reading it."""
-
-    line: int  # physical line (CSV) or row number (XLSX) where the row starts, 1-based
-    cells: tuple[str, ...]
-    problem: str | None = None
 
 
 class Table:
@@ -122,13 +117,17 @@ def open_table(
     *,
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Table:
-    """Open a CSV or XLSX file (or ``-`` for CSV on stdin) and find its header row."""
+    """Open a CSV or XLSX file (or ``-`` for CSV on stdin) and find its header row.
+
+    Every read is bounded by ``limits`` (see :mod:`leadcheck.batch.limits`).
+    """
     name = str(source)
     if name == STDIN:
         if sheet is not None:
             raise BadOptionError("--sheet needs an .xlsx file; stdin is read as CSV")
-        return _open_csv(name, stdin or sys.stdin.buffer, aliases, seekable=False)
+        return _open_csv(name, stdin or sys.stdin.buffer, aliases, seekable=False, limits=limits)
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".numbers", ".ods"):
@@ -137,7 +136,9 @@ def open_table(
             "'CSV UTF-8' and try again"
         )
     if suffix in (".xlsx", ".xlsm"):
-        return _open_xlsx(path, aliases, sheet)
+        from leadcheck.batch.xlsx import open_xlsx
+
+        return open_xlsx(path, aliases, sheet, limits)
     if sheet is not None:
         raise BadOptionError("--sheet needs an .xlsx file")
     try:
@@ -146,8 +147,10 @@ def open_table(
         raise InputFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if _looks_like_zip(stream):
         stream.close()
-        return _open_xlsx(path, aliases, sheet)
-    return _open_csv(name, stream, aliases, seekable=True)
+        from leadcheck.batch.xlsx import open_xlsx
+
+        return open_xlsx(path, aliases, sheet, limits)
+    return _open_csv(name, stream, aliases, seekable=True, limits=limits)
 
 
 def _looks_like_zip(stream: BinaryIO) -> bool:
@@ -172,15 +175,9 @@ _CJK = {
 }  # fmt: skip
 # Single-byte western answers that charset-normalizer cannot really tell apart from
 # Windows-1252, which is what a western Excel writes.
-_WESTERN = {"cp1250", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "ascii", "mac_roman"}
+_WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2", "ascii",
+            "mac_roman"}  # fmt: skip
 _SEP_LINE = re.compile(r"^\ufeff?sep=(.)\r?\n?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class _Encoding:
-    name: str
-    bom: int  # bytes to skip
-    line_mode: bool  # decode line by line (ASCII-compatible, LF-terminated)
 
 
 def detect_encoding(head: bytes, more: Sequence[bytes] = ()) -> tuple[str, int]:
@@ -204,24 +201,78 @@ def detect_encoding(head: bytes, more: Sequence[bytes] = ()) -> tuple[str, int]:
         return "utf-8", 0
     from charset_normalizer import from_bytes
 
-    # Only the lines with non-ASCII bytes carry evidence; on their own they are judged
-    # far better than diluted in a sea of e-mail addresses.
-    telling = b"\n".join(
-        line for piece in pieces for line in piece.split(b"\n") if not line.isascii()
-    )[:SAMPLE_HEAD]
-    best = from_bytes(telling).best()
-    name: str | None = best.encoding if best is not None else None
-    if name is None or name in _CJK:
+    # Only the lines with non-ASCII bytes that are not UTF-8 carry evidence (UTF-8 lines
+    # are read as UTF-8 whatever the file's encoding, see row_decoding); on their own
+    # they are judged far better than diluted in a sea of e-mail addresses.
+    lines = [line for piece in pieces for line in piece.split(b"\n") if not _utf8_or_ascii(line)]
+    telling = b"\n".join(lines)[:SAMPLE_HEAD]
+    matches = from_bytes(telling)
+    best = matches.best()
+    name: str | None = _codec_name(best.encoding) if best is not None else None
+    if name is not None and not _ascii_compatible(name):
+        # EBCDIC, UTF-7, or UTF-16/32 without a byte-order mark or NULs (tested above):
+        # never what a spreadsheet export of ASCII headers and addresses is in.
+        name = None
+    folded = name.replace("-", "_") if name else None
+    if folded is None or folded in _CJK:
         # Short CJK samples are ambiguous between GBK, Shift-JIS, Big5 and EUC-KR;
         # reps' files come from Chinese Excel or WPS, which write GB18030/GBK.
         try:
             telling.decode("gb18030")
         except UnicodeDecodeError:
-            return name or "utf-8", 0  # undecidable: rows with bad bytes become row errors
+            # Mixed or undecidable: the legacy encoding most of these lines read in.
+            return _by_votes(lines) or name or "utf-8", 0
         return "gb18030", 0
-    if name in _WESTERN:
+    if folded in _WESTERN:
         return "cp1252", 0
-    return name, 0
+    # charset-normalizer tells Latin-script code pages apart poorly (French text comes
+    # back as cp775 or cp1257): Windows-1252 when it is a candidate and the lines read
+    # as plausible Windows-1252 text.
+    if any(match.encoding == "cp1252" for match in matches) and _by_votes(lines) == "cp1252":
+        return "cp1252", 0
+    return name or "utf-8", 0
+
+
+_ASCII = bytes(range(128))
+
+
+def _ascii_compatible(name: str) -> bool:
+    """Whether an encoding reads ASCII bytes as ASCII (so lines split at LF bytes)."""
+    try:
+        return _ASCII.decode(name) == _ASCII.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _utf8_or_ascii(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _codec_name(label: str) -> str | None:
+    import codecs
+
+    try:
+        return codecs.lookup(label).name  # "utf-8", "gb18030", "iso8859-1", "mac-roman"...
+    except LookupError:
+        return None
+
+
+def _by_votes(lines: Sequence[bytes]) -> str | None:
+    """GB18030 or Windows-1252, whichever more of ``lines`` read plausibly in (None if
+    neither reads any): the per-line decoder then reads each line in the one that fits."""
+    gb = western = 0
+    for line in lines:
+        if LineDecoder.plausible(line, "gb18030"):
+            gb += 1
+        elif LineDecoder.plausible(line, "cp1252"):
+            western += 1
+    if not gb and not western:
+        return None
+    return "gb18030" if gb >= western else "cp1252"
 
 
 def _whole_lines(data: bytes, *, at_start: bool) -> bytes:
@@ -293,33 +344,9 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-class _DecodedLines:
-    """Lines of an ASCII-compatible byte stream, decoded one by one.
-
-    A line that does not decode is decoded with replacement characters and marks
-    ``broken``, which the caller reads and clears after each CSV record.
-    """
-
-    def __init__(self, stream: IO[bytes], encoding: str) -> None:
-        self._stream = stream
-        self._encoding = encoding
-        self.broken = False
-
-    def __iter__(self) -> Iterator[str]:
-        readline = self._stream.readline
-        encoding = self._encoding
-        while True:
-            raw = readline(MAX_LINE_BYTES)
-            if not raw:
-                return
-            try:
-                yield raw.decode(encoding)
-            except UnicodeDecodeError:
-                self.broken = True
-                yield raw.decode(encoding, "replace")
-
-
-def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) -> Table:
+def _open_csv(
+    name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool, limits: ReadLimits
+) -> Table:
     try:
         head, more = _sample(stream, seekable)
     except OSError as exc:
@@ -329,16 +356,24 @@ def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) 
         stream.close()
         raise InputFileError(f"{name} is empty")
     encoding_name, bom = detect_encoding(head, more)
-    line_mode = not encoding_name.startswith(("utf-16", "utf-32")) and (
-        b"\n" in head or b"\r" not in head  # CR-only line ends need universal newlines
-    )
-    encoding = _Encoding(encoding_name, bom, line_mode)
+    wide = encoding_name.startswith(("utf-16", "utf-32"))
 
     text_head = head[bom:].decode(encoding_name, "replace")
-    first_line, _, _ = text_head.partition("\n")
-    sep_match = _SEP_LINE.match(first_line + "\n")
-    delimiter = sep_match.group(1) if sep_match else sniff_delimiter(text_head)
+    newline = "\n" if "\n" in text_head or "\r" not in text_head else "\r"
+    first_line = text_head.partition(newline)[0].removesuffix("\r")
+    sep_match = _SEP_LINE.match(first_line)
+    if sep_match:
+        delimiter = sep_match.group(1)
+        if not _usable_delimiter(delimiter):
+            stream.close()
+            raise InputFileError(
+                f"{name}: the first line, {first_line!r}, names {delimiter!r} as the "
+                "delimiter, which cannot separate cells; delete that line or " + _TIP_CSV
+            )
+    else:
+        delimiter = sniff_delimiter(text_head)
     skip_lines = 1 if sep_match else 0
+    width = _common_width(text_head, delimiter, newline, skip_lines)
 
     def reopen() -> IO[bytes]:
         if seekable:
@@ -347,7 +382,10 @@ def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) 
         return io.BufferedReader(_Prefixed(head[bom:], stream), buffer_size=1024 * 1024)
 
     def generate() -> Iterator[RawRecord]:
-        return _csv_records(reopen(), encoding, delimiter, skip_lines)
+        lines = _physical_lines(reopen(), encoding_name, newline, wide, limits)
+        if skip_lines:
+            next(lines, None)
+        return RecordReader(delimiter, limits, width=width).records(lines)
 
     records = generate()
     first = list(islice(records, HOW_MANY_HEADER_ROWS))
@@ -361,6 +399,7 @@ def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) 
         raise InputFileError(
             f"{name}: the header row cannot be read ({header.problem}); {_TIP_CSV}"
         )
+    _check_width(name, header.cells, limits)
     buffered = first[header_at + 1 :]
 
     def chained() -> Iterator[RawRecord]:
@@ -389,52 +428,62 @@ def _open_csv(name: str, stream: BinaryIO, aliases: Aliases, *, seekable: bool) 
     )
 
 
-def _csv_records(
-    stream: IO[bytes], encoding: _Encoding, delimiter: str, skip_lines: int
-) -> Iterator[RawRecord]:
-    """Non-blank CSV records with the line each starts on and any reading problem."""
-    lines: Iterable[str]
-    decoded: _DecodedLines | None = None
-    if encoding.line_mode:
-        decoded = _DecodedLines(stream, encoding.name)
-        lines = decoded
-    else:
-        lines = io.TextIOWrapper(stream, encoding=encoding.name, errors="replace", newline="")
-    line_iter = iter(lines)
-    for _ in range(skip_lines):
-        next(line_iter, None)
-    reader = csv.reader(line_iter, delimiter=delimiter)
-    try:
-        yield from _parse(reader, decoded, encoding.name, skip_lines)
-    finally:
-        if isinstance(lines, io.TextIOWrapper):
-            lines.detach()  # leave the underlying stream to its owner
+def _usable_delimiter(delimiter: str) -> bool:
+    """A delimiter Excel's ``sep=`` line may name: tab or visible punctuation."""
+    return delimiter == "\t" or (
+        delimiter.isprintable()
+        and not delimiter.isspace()
+        and not delimiter.isalnum()
+        and delimiter not in '"\u00a0'
+    )
 
 
-def _parse(
-    reader: Any, decoded: _DecodedLines | None, encoding: str, skip_lines: int
-) -> Iterator[RawRecord]:
-    consumed = skip_lines
-    broken = f"broken text encoding: some bytes are not valid {encoding.upper()}"
-    while True:
-        start = consumed + 1
-        problem = None
+def _check_width(name: str, header: Sequence[str], limits: ReadLimits) -> None:
+    if len(header) > limits.max_columns:
+        raise InputFileError(
+            f"{name}: the header has {len(header):,} columns; leadcheck reads at most "
+            f"{limits.max_columns:,}: delete the columns you do not need and try again"
+        )
+
+
+def _physical_lines(
+    stream: IO[bytes], encoding: str, newline: str, wide: bool, limits: ReadLimits
+) -> Iterator[Any]:
+    """The file's physical lines: decoded one by one, or (UTF-16/32) as a text stream."""
+    if not wide:
+        decoder = LineDecoder(encoding)
+        return byte_lines(
+            stream, decoder, newline=newline.encode("ascii"), limit=limits.max_record_bytes
+        )
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+
+    def chunks() -> Iterator[str]:
         try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            cells, problem = [], f"the row cannot be read as CSV ({exc})"
-        consumed = skip_lines + reader.line_num
-        if decoded is not None:
-            if decoded.broken:
-                problem = problem or broken
-                decoded.broken = False
-        elif any("\ufffd" in cell for cell in cells):
-            problem = problem or broken
-        if problem is None and not any(cell.strip() for cell in cells):
-            continue
-        yield RawRecord(line=start, cells=tuple(cells), problem=problem)
+            while piece := text.read(256 * 1024):
+                yield piece
+        finally:
+            text.detach()  # leave the underlying stream to its owner
+
+    broken = f"broken text encoding: some bytes are not valid {encoding.upper()}"
+    return text_lines(chunks(), newline=newline, limit=limits.max_record_bytes, problem=broken)
+
+
+def _common_width(text: str, delimiter: str, newline: str, skip_lines: int) -> int:
+    """How many cells the sample's rows most often have (0: unknown), its rows read with
+    their multi-line cells but without the checks that need this width."""
+    pieces = text.split(newline)[skip_lines:-1]  # the last piece may be cut short
+    lines = text_lines(_with_newlines(pieces, newline), newline=newline, limit=len(text) + 1)
+    reader = RecordReader(delimiter, DEFAULT_LIMITS, width=0)
+    widths: Counter[int] = Counter()
+    for record in islice(reader.records(lines), 200):
+        if record.problem is None and len(record.cells) > 1:
+            widths[len(record.cells)] += 1
+    return widths.most_common(1)[0][0] if widths else 0
+
+
+def _with_newlines(pieces: Sequence[str], newline: str) -> Iterator[str]:
+    for piece in pieces:
+        yield piece + newline
 
 
 def sniff_delimiter(text: str) -> str:
@@ -466,102 +515,3 @@ def _guard(records: Iterator[RawRecord], name: str) -> Iterator[RawRecord]:
         yield from records
     except OSError as exc:
         raise InputFileError(f"reading {name} failed: {exc.strerror or exc}") from exc
-
-
-# --- XLSX -------------------------------------------------------------------------------
-
-
-def _open_xlsx(path: Path, aliases: Aliases, sheet: str | None) -> Table:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise InputFileError(
-            f"cannot read {path} as an Excel workbook ({exc}); open it in Excel and save it "
-            f"again as .xlsx, or {_TIP_CSV}"
-        ) from exc
-    try:
-        names = list(workbook.sheetnames)
-        worksheets = workbook.worksheets
-        if sheet is not None:
-            if sheet not in names:
-                raise BadOptionError(
-                    f"--sheet {sheet!r}: no such sheet in {path.name}; sheets are: "
-                    + ", ".join(repr(n) for n in names)
-                )
-            worksheet = workbook[sheet]
-        elif worksheets:
-            worksheet = worksheets[0]
-        else:
-            raise InputFileError(f"{path} has no worksheet")
-        rows = _xlsx_records(worksheet.iter_rows(values_only=True))
-        first = list(islice(rows, HOW_MANY_HEADER_ROWS))
-        if not first:
-            raise InputFileError(f"{path}: sheet {worksheet.title!r} has no rows")
-    except BaseException:
-        workbook.close()
-        raise
-    header_at = find_header_row([r.cells for r in first], aliases)
-    header = first[header_at]
-    buffered = first[header_at + 1 :]
-
-    def chained() -> Iterator[RawRecord]:
-        yield from buffered
-        yield from rows
-
-    max_row = getattr(worksheet, "max_row", None)
-
-    def counter() -> int | None:
-        return max(0, max_row - header.line) if isinstance(max_row, int) else None
-
-    return Table(
-        source=str(path),
-        kind="xlsx",
-        header=header.cells,
-        header_line=header.line,
-        records=_guard_xlsx(chained(), path),
-        counter=counter,
-        closer=workbook.close,
-        sheet=worksheet.title,
-    )
-
-
-def _xlsx_records(rows: Iterable[Sequence[object]]) -> Iterator[RawRecord]:
-    for number, values in enumerate(rows, start=1):
-        cells = tuple(cell_text(value) for value in values)
-        while cells and not cells[-1]:
-            cells = cells[:-1]
-        if any(cell.strip() for cell in cells):
-            yield RawRecord(line=number, cells=cells)
-
-
-def _guard_xlsx(records: Iterator[RawRecord], path: Path) -> Iterator[RawRecord]:
-    import zipfile
-
-    try:
-        yield from records
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputFileError(f"reading {path} failed ({exc}); {_TIP_CSV}") from exc
-
-
-def cell_text(value: object) -> str:
-    """A spreadsheet value as the text a rep sees (phone numbers keep their digits)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e16:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)

@@ -10,16 +10,16 @@ Spreadsheet safety: no CSV or XLSX cell can run as a formula. Every cell loses i
 control characters (ANSI escapes included) and a cell starting with ``=``, ``+``,
 ``-``, ``@``, tab or CR gets a leading ``'`` (OWASP's advice, via
 :func:`leadcheck.textsafe.neutralize_formula`). JSON output keeps the original text,
-with C1 controls and line separators escaped so it is safe to print.
+with C1 controls, bidi marks and line separators escaped so it is safe to print
+(:func:`leadcheck.textsafe.json_dumps`). XLSX cells also lose the characters XML
+cannot hold (U+FFFE, U+FFFF, lone surrogates), which :func:`strip_controls` removes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol
 
 from leadcheck.batch.outcome import RESULT_COLUMNS, RowOutcome
 from leadcheck.errors import BadOptionError, LeadcheckError
-from leadcheck.textsafe import neutralize_formula, strip_controls
+from leadcheck.textsafe import json_dumps, neutralize_formula, strip_controls
 
 FORMATS = (".csv", ".jsonl", ".json", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576
@@ -152,18 +152,12 @@ class _CsvWriter:
         self._target.remove()
 
 
-# C1 controls and line/paragraph separators, which json.dumps(ensure_ascii=False)
-# leaves raw; a terminal may act on them.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
-
-
 def _json_object(names: Sequence[str], row: RowResult) -> str:
     width = len(names) - len(RESULT_COLUMNS)
     item: dict[str, Any] = dict(zip(names[:width], row.cells, strict=False))
     for name in RESULT_COLUMNS:
         item[name] = row.columns.get(name)
-    text = json.dumps(item, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_dumps(item)
 
 
 class _JsonLinesWriter:

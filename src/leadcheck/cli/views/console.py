@@ -7,11 +7,10 @@ sequences removed), never through rich's markup parser.
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from leadcheck.textsafe import clean_line
+from leadcheck.textsafe import clean_line, json_dumps
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,6 +44,8 @@ def yes_no(value: bool | None, *, good: bool = True) -> Text:
 
 
 def print_json(data: Any) -> None:
-    """One JSON document on one line of stdout, nothing else: every command's ``--json``."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    """One JSON document on one line of stdout, nothing else: every command's ``--json``.
+    Terminal controls and bidi marks in strangers' text are escaped (see
+    :func:`leadcheck.textsafe.json_dumps`)."""
+    sys.stdout.write(json_dumps(data) + "\n")
     sys.stdout.flush()
