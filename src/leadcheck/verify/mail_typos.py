@@ -16,11 +16,17 @@ domain that works is somebody's real domain far more often than a slip:
   edit budget scaled to the target label's length -- none for 1-2 letters, one edit
   for 3-4 (``sian.com``), two for 5 and more (``gamli.com``, ``htomali.com``);
 * it **resolves**, or DNS could not tell: only the big providers of
-  ``typo_targets.txt``, and only the slips people make -- one edit for 5-7 letter
-  labels (two cheap slips such as neighbouring keys count as one), two beyond, none
-  for 4 letters or fewer; never an edit to the first letter (``cloud.com`` is not
-  ``icloud.com``), never a key swapped for a distant one (``libera.it`` is not
-  ``libero.it``), never a dot moved to make another real TLD (``comcastn.et``).
+  ``typo_targets.txt``, and only the slips hands make -- one cheap slip (below) for
+  5-7 letter labels, one edit of any kind beyond, none for 4 letters or fewer; never
+  an edit to the first letter (``cloud.com`` is not ``icloud.com``), never a key
+  swapped for a distant one (``libera.it`` is not ``libero.it``), never a dot moved
+  to make another real TLD (``comcastn.et``). A letter dropped or added that is no
+  slip (``gmai.com``, ``librero.it``, ``gmailer.com``) is left alone here: too many
+  real names are one such edit from a provider's.
+
+A domain that a disposable blocklist holds counts as one that does not resolve: it is
+nobody's company domain, and squatted near misses of the big providers (``gmai.com``,
+``hotmial.com``) end up on those lists.
 
 In both modes a public suffix is never "corrected" into another (``web.dev`` stays,
 ``uol.com.ar`` stays) except through the curated map of ``data/tld_typos.toml``
@@ -109,14 +115,20 @@ def _substitution(a: str, b: str, at_start: bool, strict: bool) -> int:
     return _FAR_STRICT if strict else PLAIN
 
 
-def _insertion(typed: str, i: int, strict: bool) -> int:
-    """Cost of ``typed[i]`` being one key too many."""
+def _insertion(typed: str, i: int, strict: bool, meant: frozenset[str]) -> int:
+    """Cost of ``typed[i]`` being one key too many: cheap when it doubles its neighbour,
+    or -- unless ``strict`` -- sits next to it on the keyboard and that neighbour is a
+    letter of the word meant (two extra keys side by side, ``gmail`` + ``er``, are two
+    plain edits). ``strict`` keeps only the doubled letter: an extra key next to a
+    right one also makes real words (``librero.it`` is no ``libero.it``)."""
     if strict and i == 0:
         return _BARRED
     char = typed[i]
-    around = [typed[k] for k in (i - 1, i + 1) if 0 <= k < len(typed)]
-    if any(char == other or adjacent(char, other) for other in around):
-        return CHEAP
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(typed):
+            other = typed[k]
+            if char == other or (not strict and other in meant and adjacent(char, other)):
+                return CHEAP
     return PLAIN
 
 
@@ -139,13 +151,17 @@ def typo_cost(typed: str, target: str, *, strict: bool = False, limit: int = 4) 
     if abs(len(typed) - len(target)) > limit:
         return over
     width = len(target)
+    meant = frozenset(target)
+    inserted = [_insertion(typed, i, strict, meant) for i in range(len(typed))]
+    deleted = [_deletion(target, j, strict) for j in range(width)]
     previous2: list[int] = []
     previous = [0] * (width + 1)
     for j in range(1, width + 1):
-        previous[j] = min(previous[j - 1] + _deletion(target, j - 1, strict), over)
+        previous[j] = min(previous[j - 1] + deleted[j - 1], over)
     for i in range(1, len(typed) + 1):
         char = typed[i - 1]
-        current = [min(previous[0] + _insertion(typed, i - 1, strict), over)] + [0] * width
+        insert = inserted[i - 1]
+        current = [min(previous[0] + insert, over)] + [0] * width
         for j in range(1, width + 1):
             other = target[j - 1]
             if char == other:
@@ -160,11 +176,7 @@ def typo_cost(typed: str, target: str, *, strict: bool = False, limit: int = 4) 
                     and previous2[j - 2] + CHEAP < best
                 ):
                     best = previous2[j - 2] + CHEAP
-            best = min(
-                best,
-                previous[j] + _insertion(typed, i - 1, strict),
-                current[j - 1] + _deletion(target, j - 1, strict),
-            )
+            best = min(best, previous[j] + insert, current[j - 1] + deleted[j - 1])
             current[j] = min(best, over)
         # The next row builds on this one, or on the previous one through a swapped pair.
         if min(current) > limit and min(previous) + CHEAP > limit:
@@ -178,7 +190,7 @@ def label_budget(length: int, *, strict: bool) -> int:
     if strict:
         if length <= 4:
             return 0
-        return PLAIN if length <= 7 else 2 * PLAIN
+        return CHEAP if length <= 7 else PLAIN
     if length <= 2:
         return 0
     return PLAIN if length <= 4 else 2 * PLAIN
@@ -191,15 +203,18 @@ class Target(Frozen):
     label: str  # first label, in Unicode when it was punycode
     suffix: str  # the rest: com, co.uk
     dotless: str
+    letters: frozenset[str]  # of the label: a cheap lower bound before the full distance
 
 
 def make_target(domain: str) -> Target:
     label, _, suffix = domain.partition(".")
+    label = readable_label(label)
     return Target(
         domain=domain,
-        label=readable_label(label),
+        label=label,
         suffix=suffix,
         dotless=domain.replace(".", ""),
+        letters=frozenset(label),
     )
 
 
@@ -252,6 +267,7 @@ def best_target(
 
     label, _, suffix = domain.partition(".")
     label = readable_label(label)
+    letters = frozenset(label)
     dotless = domain.replace(".", "")
     dots_may_move = not strict or not tld_exists(domain)
     suffix_costs: dict[str, int | None] = {}
@@ -271,6 +287,15 @@ def best_target(
             if tail is None:
                 continue
             budget = label_budget(len(target.label), strict=strict)
+            if abs(len(label) - len(target.label)) > budget:
+                continue
+            # Every letter the other side lacks takes an edit of at least CHEAP.
+            unmatched = max(
+                sum(char not in target.letters for char in label),
+                sum(char not in letters for char in target.label),
+            )
+            if unmatched * CHEAP > budget:
+                continue
             head = typo_cost(label, target.label, strict=strict, limit=budget)
             if head > budget or (head and tail and head + tail > budget + CHEAP):
                 continue
@@ -320,8 +345,10 @@ def suggest(domain: str, resolves: bool | None) -> str | None:
 
     if not domain or domain in maillists.known_providers():
         return None
-    # A TLD that does not exist cannot resolve: unless DNS said otherwise, say so.
+    # A TLD that does not exist cannot resolve: unless DNS said otherwise, say so. A
+    # domain a blocklist holds is nobody's company domain (squatted typos: gmai.com).
     strict = resolves is True or (resolves is None and tld_exists(domain))
+    strict = strict and not maillists.is_disposable(domain)
     tld_fix = maillists.load_tld_typos()
     targets = maillists.typo_targets_for(strict=strict)
     found = best_target(domain, targets, tld_fix, strict=strict)

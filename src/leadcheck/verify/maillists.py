@@ -42,6 +42,7 @@ FREEMAIL_EXCLUDE_FILE = "freemail_exclude.txt"
 DISPOSABLE_EXTRA_FILE = "disposable_extra.txt"
 DISPOSABLE_ALLOW_FILE = "disposable_allow.txt"
 ROLE_ACCOUNTS_FILE = "role_accounts.txt"
+ROLE_QUALIFIERS_FILE = "role_qualifiers.txt"
 TYPO_TARGETS_FILE = "typo_targets.txt"
 TLD_TYPOS_FILE = "tld_typos.toml"
 
@@ -180,28 +181,8 @@ _SEPARATORS = re.compile(r"[._-]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _ROLE_ENTRY = re.compile(r"^[^\W_]+$")
 # Parts that may accompany a role word without making the address personal
-# (sales.de, export-dept, uk.sales, info2). Two-letter alphabetic parts (country or
-# language codes) are qualifiers too; see _is_qualifier.
-_QUALIFIERS = frozenset(
-    {
-        "dept",
-        "department",
-        "team",
-        "desk",
-        "office",
-        "group",
-        "global",
-        "intl",
-        "int",
-        "hq",
-        "main",
-        "manager",
-        "mgr",
-        "general",
-        "center",
-        "centre",
-    }
-)
+# (sales.de, export-dept, uk.sales, info2) are listed in data/role_qualifiers.txt;
+# numbers and two-letter alphabetic parts (country or language codes) are qualifiers too.
 
 
 def normalize_local_part(local_part: str) -> str:
@@ -236,30 +217,97 @@ def load_role_accounts(path: Path | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def load_role_qualifiers(path: Path | None = None) -> frozenset[str]:
+    """Words that may accompany a role word (``data/role_qualifiers.txt`` by default)."""
+    path = path or data_path(ROLE_QUALIFIERS_FILE)
+    words: set[str] = set()
+    for number, entry in iter_list_file(path):
+        if not entry.isalpha() or entry != entry.lower():
+            raise DataFileError(
+                path,
+                f"not a qualifier word: {entry!r} (lower-case letters only)",
+                location=f"line {number}",
+            )
+        words.add(entry)
+    return frozenset(words)
+
+
 def _is_qualifier(part: str) -> bool:
-    return part.isdigit() or part in _QUALIFIERS or (len(part) == 2 and part.isalpha())
+    return part.isdigit() or (len(part) == 2 and part.isalpha()) or part in load_role_qualifiers()
+
+
+# Letters NFKD does not take apart, written as people write them without the accent.
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold_accents(word: str) -> str:
+    """``contáctenos`` -> ``contactenos``, ``producción`` -> ``produccion``: accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _spellings(word: str) -> set[str]:
+    """A word without accents, and with German umlauts written out (ä -> ae)."""
+    return {fold_accents(word), fold_accents(word.translate(_GERMAN))}
+
+
+@cache
+def _role_forms() -> frozenset[str]:
+    """The role words as listed and without their accents."""
+    roles = load_role_accounts()
+    return roles.union(*(_spellings(word) for word in roles))
+
+
+def _is_compound(word: str, forms: frozenset[str]) -> bool:
+    """Whether ``word`` is two or more role words run together, perhaps with a qualifier
+    word (``exportsales``, ``itsupport``, ``salesoffice``); every piece must be listed."""
+    if len(word) > 64:
+        return False
+    # reach[i]: (can word[:i] be split, does that split hold a role word)
+    reach: list[tuple[bool, bool] | None] = [None] * (len(word) + 1)
+    reach[0] = (True, False)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 1):
+            before = reach[start]
+            if before is None or end - start < 2:
+                continue
+            piece = word[start:end]
+            if piece in forms:
+                reach[end] = (True, True)
+                break
+            if piece in load_role_qualifiers() and reach[end] is None:
+                reach[end] = (True, before[1])
+    final = reach[len(word)]
+    return final is not None and final[1] and word not in forms
 
 
 def is_role_account(local_part: str) -> bool:
     """Whether a local part names a function (``info``, ``Sales+ali``, ``no-reply``...).
 
-    See the header of ``data/role_accounts.txt`` for the exact rule: separators
-    ``.``/``-``/``_`` are ignored, and a multi-part local part is a role account when
-    every part is a role word or a qualifier (number, two-letter code, ``dept``...)
-    and at least one is a role word.
+    See the header of ``data/role_accounts.txt`` for the exact rule: accents and
+    separators ``.``/``-``/``_`` are ignored, and a multi-part local part is a role
+    account when every part is a role word, role words run together (``exportsales``)
+    or a qualifier (number, two-letter code, ``dept``...) and at least one is a role
+    word.
     """
-    roles = load_role_accounts()
     local = normalize_local_part(local_part)
-    if not local:
-        return False
-    if _SEPARATORS.sub("", local) in roles:
+    return bool(local) and any(_is_role(spelling) for spelling in _spellings(local))
+
+
+def _is_role(local: str) -> bool:
+    forms = _role_forms()
+    if _SEPARATORS.sub("", local) in forms:
         return True
     found_role = False
     for part in _SEPARATORS.split(local):
         if not part:
             continue
         word = _TRAILING_DIGITS.sub("", part) or part
-        if word in roles:
+        if word in forms or _is_compound(word, forms):
             found_role = True
         elif not _is_qualifier(part):
             return False
