@@ -75,7 +75,9 @@ class ModelResolver:
         if self.model == "nxdomain" or not tld_exists(name):
             return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
         if rdtype == "MX" and not name.startswith("_"):
-            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.OK, records=(f"10 mx.{name}.",))
+            return DnsAnswer(
+                name=name, rdtype=rdtype, status=DnsStatus.OK, records=(f"10 mx.{name}.",)
+            )
         return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NODATA)
 
     async def addresses(self, host: str, **_: object) -> AddressLookup:
@@ -212,9 +214,7 @@ async def main_async(directory: Path, show_misses: bool) -> int:
         (
             "temp-mail domains [mail]",
             ">= 36 %",
-            await run_family(
-                ((f"x@{d}", "") for d, *_ in temp), "mail", lambda r, _: r.disposable
-            ),
+            await run_family(((f"x@{d}", "") for d, *_ in temp), "mail", lambda r, _: r.disposable),
         )
     )
     false_hits = 0

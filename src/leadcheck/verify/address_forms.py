@@ -18,7 +18,7 @@ import re
 MAX_INPUT = 1000  # longer cells are no address form worth reading
 
 # `Display Name <addr>`, `"Quoted, Name" <addr>`, `<addr>`; the name holds no `<`/`>`.
-_ANGLE = re.compile(r'^[^<>]{0,400}<\s*(?:mailto:)?([^<>\s]{1,320})\s*>\s*$', re.IGNORECASE)
+_ANGLE = re.compile(r"^[^<>]{0,400}<\s*(?:mailto:)?([^<>\s]{1,320})\s*>\s*$", re.IGNORECASE)
 # `addr (Display Name)`: an RFC 5322 comment after the address.
 _COMMENT = re.compile(r"^([^\s()<>]{1,320}@[^\s()<>]{1,255})\s*\([^()]{0,400}\)\s*$")
 _MAILTO = re.compile(r"^mailto:([^?\s]{1,320})(?:\?\S*)?$", re.IGNORECASE)

@@ -8,6 +8,7 @@ enough to tell a working company mailbox from a made-up one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -78,9 +79,7 @@ def check_syntax(address: str) -> EmailAddress:
     try:
         info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
     except EmailNotValidError as exc:
-        return EmailAddress(
-            raw=address, extracted_from=extracted_from, valid=False, error=str(exc)
-        )
+        return EmailAddress(raw=address, extracted_from=extracted_from, valid=False, error=str(exc))
     return EmailAddress(
         raw=address,
         extracted_from=extracted_from,
@@ -197,11 +196,9 @@ def _suggest(address: str, domain: str, resolves: bool | None) -> str | None:
     if better is None or better == domain:
         return None
     local, _, typed = address.rpartition("@")
-    if not typed.isascii():
-        try:
+    if not typed.isascii():  # typed in Unicode: suggest in Unicode too
+        with contextlib.suppress(UnicodeError):
             better = better.encode("ascii").decode("idna")
-        except UnicodeError:
-            pass
     return f"{local}@{better}"
 
 

@@ -340,8 +340,8 @@ def suggest(domain: str, resolves: bool | None) -> str | None:
     ``resolves``: True when the domain has a mail route, False when it does not exist
     or takes no mail, None when DNS could not tell (treated like True).
     """
-    from leadcheck.verify import maillists
     from leadcheck.net.domains import tld_exists
+    from leadcheck.verify import maillists
 
     if not domain or domain in maillists.known_providers():
         return None

@@ -33,9 +33,8 @@ from leadcheck.datafiles import (
     read_domain_list,
 )
 from leadcheck.errors import DataFileError
-from leadcheck.verify.mail_typos import Target, make_target
 from leadcheck.models import Frozen
-from leadcheck.net.domains import edit_distance
+from leadcheck.verify.mail_typos import Target, make_target
 
 FREEMAIL_FILE = "freemail_domains.txt"
 FREEMAIL_EXCLUDE_FILE = "freemail_exclude.txt"
