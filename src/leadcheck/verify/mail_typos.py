@@ -24,9 +24,10 @@ domain that works is somebody's real domain far more often than a slip:
   slip (``gmai.com``, ``librero.it``, ``gmailer.com``) is left alone here: too many
   real names are one such edit from a provider's.
 
-A domain that a disposable blocklist holds counts as one that does not resolve: it is
-nobody's company domain, and squatted near misses of the big providers (``gmai.com``,
-``hotmial.com``) end up on those lists.
+A resolving domain that a disposable blocklist holds is nobody's company domain, and
+squatted near misses of the big providers (``gmai.com``, ``hotmial.com``) end up on
+those lists: for it any single edit to a big provider's name counts, but no more
+(``yopmail.com`` is a throw-away service of its own, not a slip for ``ymail.com``).
 
 In both modes a public suffix is never "corrected" into another (``web.dev`` stays,
 ``uol.com.ar`` stays) except through the curated map of ``data/tld_typos.toml``
@@ -260,9 +261,15 @@ def suffix_cost(typed: str, target: str, tld_fix: dict[str, str]) -> int | None:
 
 
 def best_target(
-    domain: str, targets: tuple[Target, ...], tld_fix: dict[str, str], *, strict: bool
+    domain: str,
+    targets: tuple[Target, ...],
+    tld_fix: dict[str, str],
+    *,
+    strict: bool,
+    cap: int | None = None,
 ) -> str | None:
-    """The closest target to ``domain`` within budget (ties go to the earlier target)."""
+    """The closest target to ``domain`` within budget (ties go to the earlier target);
+    ``cap`` bounds every label's budget."""
     from leadcheck.net.domains import tld_exists
 
     label, _, suffix = domain.partition(".")
@@ -287,6 +294,8 @@ def best_target(
             if tail is None:
                 continue
             budget = label_budget(len(target.label), strict=strict)
+            if cap is not None:
+                budget = min(budget, cap)
             if abs(len(label) - len(target.label)) > budget:
                 continue
             # Every letter the other side lacks takes an edit of at least CHEAP.
@@ -345,11 +354,15 @@ def suggest(domain: str, resolves: bool | None) -> str | None:
 
     if not domain or domain in maillists.known_providers():
         return None
-    # A TLD that does not exist cannot resolve: unless DNS said otherwise, say so. A
-    # domain a blocklist holds is nobody's company domain (squatted typos: gmai.com).
+    # A TLD that does not exist cannot resolve: unless DNS said otherwise, say so.
     strict = resolves is True or (resolves is None and tld_exists(domain))
-    strict = strict and not maillists.is_disposable(domain)
     tld_fix = maillists.load_tld_typos()
+    if strict and maillists.is_disposable(domain):
+        # A blocklist holds it: nobody's company domain. A near miss of a big provider
+        # (squatted: gmai.com, hotmial.com) is a typo; a throw-away service of its own
+        # (yopmail.com is two letters from ymail.com) is not, hence one edit at most.
+        targets = maillists.typo_targets_for(strict=True)
+        return best_target(domain, targets, tld_fix, strict=False, cap=PLAIN)
     targets = maillists.typo_targets_for(strict=strict)
     found = best_target(domain, targets, tld_fix, strict=strict)
     if found is not None or resolves is True:

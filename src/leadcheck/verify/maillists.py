@@ -116,7 +116,10 @@ def is_free_provider(domain: str) -> bool:
     free-mail, and neither is a sub-domain of a provider unless it is listed itself.
     """
     domain = normalize_domain(domain)
-    return domain in load_free_providers() or domain in load_upstream_free()
+    if domain in load_free_providers():
+        return True
+    # The upstream list also holds throw-away services: those are disposable, not free.
+    return domain in load_upstream_free() and not is_disposable(domain)
 
 
 @cache
