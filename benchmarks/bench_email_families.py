@@ -38,29 +38,23 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from leadcheck.net.dns import AddressLookup, DnsAnswer, DnsStatus
-from leadcheck.net.domains import _extractor
+from leadcheck.net.suffixes import load_rules
 from leadcheck.verify.email import EmailReport, check_email
 
 ROOT = Path(__file__).resolve().parent
 CASES = ROOT / "email_cases"
 
 
-@cache
-def _suffixes() -> frozenset[str]:
-    return frozenset(_extractor().tlds)
-
-
 def tld_exists(name: str) -> bool:
     """Whether the name's last label is a TLD of the bundled Public Suffix List snapshot."""
     last = name.lower().rstrip(".").rsplit(".", 1)[-1]
-    if last.startswith("xn--"):
-        last = last.encode("ascii").decode("idna")
-    suffixes = _suffixes()
-    return last in suffixes or f"*.{last}" in suffixes
+    if not last.isascii():
+        last = last.encode("idna").decode("ascii")
+    rules = load_rules()
+    return last in rules.exact or last in rules.wildcard
 
 
 class ModelResolver:
@@ -128,10 +122,9 @@ async def run_family(
 
 
 def check_bad_tld_cases(rows: list[list[str]]) -> None:
-    suffixes = _suffixes()
     for typed, _ in rows:
         tld = typed.rsplit(".", 1)[-1]
-        if tld in suffixes:
+        if tld_exists(typed):
             raise SystemExit(f"bad_tlds.txt: {typed}: .{tld} exists; not a case of this family")
 
 

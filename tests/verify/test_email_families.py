@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leadcheck.errors import DataFileError
-from leadcheck.net.domains import is_public_suffix, tld_exists
+from leadcheck.net.suffixes import is_public_suffix, tld_exists
 from leadcheck.verify import maillists
 from leadcheck.verify.address_forms import MAX_INPUT, extract_address, repair_address
 from leadcheck.verify.email import EmailReport, MxStatus, check_email, check_syntax

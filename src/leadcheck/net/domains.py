@@ -21,36 +21,6 @@ __all__ = [
 ]
 
 
-@cache
-def public_suffixes() -> frozenset[str]:
-    """Every ICANN public suffix of the bundled snapshot (``com``, ``co.uk``, ``*.bd``...)."""
-    return frozenset(_extractor().tlds)
-
-
-def is_public_suffix(name: str) -> bool:
-    """Whether ``name`` (``com``, ``co.uk``, ``com.bd``) is a public suffix, wildcards included."""
-    name = name.lower().strip(".")
-    if not name:
-        return False
-    return _extractor()(f"leadcheck-probe.{name}").suffix == name
-
-
-def tld_exists(name: str) -> bool:
-    """Whether the last label of ``name`` is a top-level domain of the snapshot.
-
-    ``example.con`` is False, ``example.com.bd`` True (``.bd`` is listed as ``*.bd``);
-    punycode labels are compared in Unicode, as the snapshot writes them.
-    """
-    last = name.lower().rstrip(".").rsplit(".", 1)[-1]
-    if last.startswith("xn--"):
-        try:
-            last = last.encode("ascii").decode("idna")
-        except UnicodeError:
-            return False
-    suffixes = public_suffixes()
-    return bool(last) and (last in suffixes or f"*.{last}" in suffixes)
-
-
 def registered_domain(host: str) -> str:
     """The registrable domain (``shop.acme.com.cn`` → ``acme.com.cn``); the host if none."""
     _, label, suffix = split_host(host)

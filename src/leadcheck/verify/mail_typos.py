@@ -246,7 +246,7 @@ def suffix_cost(typed: str, target: str, tld_fix: dict[str, str]) -> int | None:
     says otherwise (``co`` -> ``com``) or only the label before a shared TLD differs and
     the typed pair is no public suffix (``con.br`` -> ``com.br``).
     """
-    from leadcheck.net.domains import is_public_suffix, tld_exists
+    from leadcheck.net.suffixes import is_public_suffix, tld_exists
 
     if typed == target:
         return 0
@@ -270,7 +270,7 @@ def best_target(
 ) -> str | None:
     """The closest target to ``domain`` within budget (ties go to the earlier target);
     ``cap`` bounds every label's budget."""
-    from leadcheck.net.domains import tld_exists
+    from leadcheck.net.suffixes import tld_exists
 
     label, _, suffix = domain.partition(".")
     label = readable_label(label)
@@ -321,7 +321,7 @@ def repair_tld(domain: str, candidates: tuple[str, ...]) -> str | None:
     the cheapest repair wins, then the one keeping more labels (``co.ik`` -> ``co.uk``,
     not ``co.il``), then the more common suffix.
     """
-    from leadcheck.net.domains import tld_exists
+    from leadcheck.net.suffixes import tld_exists
 
     labels = domain.split(".")
     if len(labels) < 2 or tld_exists(domain):
@@ -349,7 +349,7 @@ def suggest(domain: str, resolves: bool | None) -> str | None:
     ``resolves``: True when the domain has a mail route, False when it does not exist
     or takes no mail, None when DNS could not tell (treated like True).
     """
-    from leadcheck.net.domains import tld_exists
+    from leadcheck.net.suffixes import tld_exists
     from leadcheck.verify import maillists
 
     if not domain or domain in maillists.known_providers():

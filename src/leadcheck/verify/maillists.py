@@ -341,7 +341,7 @@ class TldTypos(Frozen):
     @field_validator("repair")
     @classmethod
     def _check_repair(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        from leadcheck.net.domains import is_public_suffix
+        from leadcheck.net.suffixes import is_public_suffix
 
         seen: set[str] = set()
         for suffix in value:
@@ -392,6 +392,18 @@ def _free_order() -> Callable[[str], int]:
     path = data_path(FREEMAIL_FILE)
     order = {normalize_domain(entry): n for n, entry in iter_list_file(path)}
     return lambda domain: order.get(domain, len(order))
+
+
+def warm_up() -> None:
+    """Read every list and build the typo targets now, before a check's deadline runs."""
+    load_disposable()
+    load_upstream_free()
+    known_providers()
+    _role_forms()
+    load_role_qualifiers()
+    load_tld_typos()
+    typo_targets_for(strict=False)
+    typo_targets_for(strict=True)
 
 
 def suggest_domain(domain: str, *, resolves: bool | None = None) -> str | None:
