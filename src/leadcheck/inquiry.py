@@ -28,7 +28,8 @@ class Inquiry(Frozen):
 class EmailAddress(Frozen):
     """An email address taken apart; ``valid`` False with ``error`` when it is not one."""
 
-    raw: str  # as given, stripped
+    raw: str  # as given, stripped (the address itself when it came in a display-name form)
+    extracted_from: str | None = None  # that form (``My Name <me@example.org>``), if any
     valid: bool
     error: str | None = None
     normalized: str | None = None

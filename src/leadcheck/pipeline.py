@@ -189,9 +189,13 @@ class CheckSession:
         )
 
     def prepare(self, lead: Lead) -> None:
-        """Load now what the stages after the network will need for ``lead`` (its
-        country's holiday calendars), so that a lead checked on its own finishes on
+        """Load now what the stages after the network will need for ``lead`` (the mail
+        lists, its country's holiday calendars), so that a lead checked on its own finishes on
         time: after the deadline only quick work is left."""
+        if lead.email is not None and lead.email.valid:
+            from leadcheck.verify import maillists
+
+            maillists.warm_up()  # the typo targets, read after the email's DNS answers
         if not self.options.followup or lead.country is None:
             return
         from leadcheck.followup import plan_followup

@@ -62,11 +62,9 @@ def test_is_disposable(domain: str, expected: bool) -> None:
     assert maillists.is_disposable(domain) is expected
 
 
-def test_the_extra_list_only_holds_what_the_package_misses() -> None:
-    from disposable_email_domains import blocklist
-
+def test_the_extra_list_only_holds_what_the_packages_miss() -> None:
     extra = read_domain_list(data_path(maillists.DISPOSABLE_EXTRA_FILE))
-    assert sorted(extra & set(blocklist)) == []
+    assert sorted(extra & maillists.upstream_disposable()) == []
 
 
 def test_allow_list_wins_over_block_list(tmp_path: Path) -> None:
@@ -146,6 +144,7 @@ def test_personal_addresses(local: str) -> None:
         ("rediffmial.com", "rediffmail.com"),
         ("gmаil.com", "gmail.com"),  # Cyrillic "а": a homograph
         ("xn--gmil-63d.com", "gmail.com"),
+        ("acme.con", "acme.com"),  # issue 11: a TLD that does not exist is repaired
     ],
 )
 def test_suggest_domain(typo: str, meant: str) -> None:
@@ -159,7 +158,7 @@ def test_suggest_domain(typo: str, meant: str) -> None:
         "gmx.de",  # a target
         "gmx.at",  # free-mail, though close to gmx.de
         "outlook.de",  # free-mail, though close to outlook.com
-        "acme.con",  # not close to any target
+        "acme.xyzzy",  # a TLD that does not exist, but no slip of a common one
         "acme.cm",  # .cm is real; only corrected next to a target label
         "life.com",  # short labels get no edits: life.com is not live.com
         "fred.fr",

@@ -116,3 +116,31 @@ def split_host(host: str) -> tuple[str, str, str]:
     suffix = ".".join(labels[len(labels) - size :]) if size else ""
     rest = labels[: len(labels) - size]
     return ".".join(rest[:-1]), rest[-1], suffix
+
+
+def _ascii(name: str) -> str | None:
+    name = name.lower().strip().strip(".")
+    if name.isascii():
+        return name
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+
+
+def is_public_suffix(name: str) -> bool:
+    """Whether ``name`` is itself a public suffix: ``com``, ``co.uk``, ``com.bd`` (under
+    the rule ``*.bd``) yes; ``co.ik``, ``bd`` or ``za`` (only ``co.za``... are listed) no."""
+    ascii_name = _ascii(name)
+    return bool(ascii_name) and load_rules().is_suffix(ascii_name or "")
+
+
+def tld_exists(name: str) -> bool:
+    """Whether the last label of ``name`` is a top-level domain of the list:
+    ``example.con`` no, ``example.com.bd`` yes, ``example.xn--p1ai`` (``.рф``) yes."""
+    ascii_name = _ascii(name)
+    if not ascii_name:
+        return False
+    last = ascii_name.rsplit(".", 1)[-1]
+    rules = load_rules()
+    return bool(last) and (last in rules.exact or last in rules.wildcard)

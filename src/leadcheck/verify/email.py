@@ -8,6 +8,7 @@ enough to tell a working company mailbox from a made-up one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,8 @@ class EmailReport(Frozen):
     """Everything found about one email address. ``None`` means "could not be determined"."""
 
     address: str
+    # the cell the address was taken out of (``My Name <me@example.org>``), else None
+    extracted_from: str | None = None
     valid_syntax: bool
     syntax_error: str | None = None
     normalized: str | None = None
@@ -53,19 +56,33 @@ class EmailReport(Frozen):
 
 
 def check_syntax(address: str) -> EmailAddress:
-    """email-validator's verdict on the address, offline (IDN domains included)."""
+    """email-validator's verdict on the address, offline (IDN domains included).
+
+    An address in a display-name, comment or ``mailto:`` form (``My Name
+    <me@example.org>``) is taken out first; ``extracted_from`` keeps the form.
+    """
     from email_validator import EmailNotValidError, validate_email
 
+    from leadcheck.verify.address_forms import extract_address
+
+    extracted_from = None
+    inner = extract_address(address)
+    if inner is not None:  # My Name <me@example.org>: the address, and where it came from
+        address, extracted_from = inner, address
     if len(address) > 320:
         return EmailAddress(
-            raw=address[:320], valid=False, error="the address is longer than 320 characters"
+            raw=address[:320],
+            extracted_from=extracted_from,
+            valid=False,
+            error="the address is longer than 320 characters",
         )
     try:
         info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
     except EmailNotValidError as exc:
-        return EmailAddress(raw=address, valid=False, error=str(exc))
+        return EmailAddress(raw=address, extracted_from=extracted_from, valid=False, error=str(exc))
     return EmailAddress(
         raw=address,
+        extracted_from=extracted_from,
         valid=True,
         normalized=info.normalized,
         local_part=info.local_part,
@@ -82,7 +99,14 @@ async def check_email(
 
     parsed = check_syntax(address.strip()) if isinstance(address, str) else address
     if not parsed.valid or parsed.domain is None:
-        return EmailReport(address=parsed.raw, valid_syntax=False, syntax_error=parsed.error)
+        # A typo suggestion still helps when the syntax is fine but for the domain part.
+        return EmailReport(
+            address=parsed.raw,
+            extracted_from=parsed.extracted_from,
+            valid_syntax=False,
+            syntax_error=parsed.error,
+            suggestion=_suggest_repair(parsed.raw),
+        )
     domain = parsed.domain
     local = parsed.local_part or ""
 
@@ -96,6 +120,7 @@ async def check_email(
     provider = mail_providers.provider_for_mx(mx_hosts) if mx_hosts else None
     return EmailReport(
         address=parsed.raw,
+        extracted_from=parsed.extracted_from,
         valid_syntax=True,
         normalized=parsed.normalized,
         local_part=local,
@@ -106,7 +131,7 @@ async def check_email(
         disposable=maillists.is_disposable(domain),
         free_provider=maillists.is_free_provider(domain),
         role_account=maillists.is_role_account(local),
-        suggestion=_suggest(parsed.normalized or parsed.raw, domain),
+        suggestion=_suggest(parsed.normalized or parsed.raw, domain, _resolves(mx_status)),
         spf=_has_record(spf, "v=spf1", nxdomain_means_absent=True),
         dmarc=_has_record(dmarc, "v=dmarc1", nxdomain_means_absent=True),
         mail_provider=provider.name if provider else None,
@@ -155,11 +180,45 @@ def _has_record(answer: DnsAnswer, prefix: str, *, nxdomain_means_absent: bool) 
     return any(record.strip().lower().startswith(prefix) for record in answer.records)
 
 
-def _suggest(address: str, domain: str) -> str | None:
+def _resolves(status: MxStatus) -> bool | None:
+    """Does the domain take mail? The typo suggestion is bolder when it does not."""
+    if status in (MxStatus.OK, MxStatus.IMPLICIT):
+        return True
+    if status is MxStatus.UNKNOWN:
+        return None
+    return False  # NXDOMAIN, no mail server, null MX
+
+
+def _suggest(address: str, domain: str, resolves: bool | None) -> str | None:
     from leadcheck.verify import maillists
 
-    better = maillists.suggest_domain(domain)
+    better = maillists.suggest_domain(domain, resolves=resolves)
     if better is None or better == domain:
         return None
-    local = address.rsplit("@", 1)[0]
+    local, _, typed = address.rpartition("@")
+    if not typed.isascii():  # typed in Unicode: suggest in Unicode too
+        with contextlib.suppress(UnicodeError):
+            better = better.encode("ascii").decode("idna")
     return f"{local}@{better}"
+
+
+def _suggest_repair(address: str) -> str | None:
+    """For an invalid address: its one obvious reading, typo-corrected where it helps
+    (``li@gmial..com`` -> ``li@gmail.com``, ``li#gmail.com`` -> ``li@gmail.com``,
+    ``li@gmailcom`` -> ``li@gmail.com``). None without a local part (``#gmail.com``)."""
+    from leadcheck.verify import maillists
+    from leadcheck.verify.address_forms import repair_address
+
+    repaired = repair_address(address)
+    candidate = repaired or address
+    local, at, domain = candidate.rpartition("@")
+    if not at or not local or not domain:
+        return None
+    syntax = check_syntax(candidate)
+    if syntax.valid and syntax.domain is not None:
+        # No DNS was asked about a broken address: judged as if it might resolve.
+        return _suggest(candidate, syntax.domain, None) or repaired
+    if "." not in domain:  # the dot before the TLD was dropped: gmailcom
+        better = maillists.suggest_domain(domain)
+        return f"{local}@{better}" if better else None
+    return None

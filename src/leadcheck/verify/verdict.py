@@ -276,7 +276,9 @@ def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
         return PartState.BAD
     domain = email.domain or ""
     state = PartState.GOOD
-    if email.disposable:
+    # A near miss of a big provider that some blocklist holds (gmial.com) is a typo
+    # first: the "email_typo" finding below speaks for it, not "disposable".
+    if email.disposable and not email.suggestion:
         f.add("email_disposable", f"{domain} is a disposable (throw-away) mail service.")
         state = PartState.BAD
     if email.mx_status is MxStatus.NXDOMAIN:

@@ -76,11 +76,15 @@ def _email_table(report: LeadReport) -> Table:
     assert email is not None
     table = _grid()
     table.add_row("address", safe(email.normalized or email.address))
+    if email.extracted_from:
+        table.add_row("taken from", safe(email.extracted_from))
     table.add_row(
         "syntax",
         yes_no(email.valid_syntax) if email.valid_syntax else safe(email.syntax_error, style="red"),
     )
     if not email.valid_syntax:
+        if email.suggestion:
+            table.add_row("did you mean", safe(email.suggestion, style="yellow"))
         return table
     table.add_row("mail servers", safe(", ".join(email.mx_hosts) or email.mx_status))
     table.add_row("deliverable", yes_no(email.deliverable))
