@@ -159,6 +159,7 @@ def wait_for_lines(path: Path, count: int, timeout: float = 20.0) -> None:
     raise AssertionError(f"{path} never reached {count} lines")
 
 
+@pytest.mark.world  # end to end: a real process, killed mid-run
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_interrupted_run_resumes(tmp_path: Path, sig: signal.Signals) -> None:
     total = 300
