@@ -20,9 +20,9 @@ See docs/library.md.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from leadcheck.lazy import lazy_exports
 from leadcheck.version import __version__
 
 if TYPE_CHECKING:
@@ -87,13 +87,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'leadcheck' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports("leadcheck", _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

@@ -6,41 +6,5 @@ too); this package re-exports them for the tests and adds the catalogue of scena
 ``tests/`` on ``sys.path``, as the benchmarks do). See README.md in this directory.
 """
 
-from leadcheck.world.ca import TLS_MODES, WRONG_HOST_NAME, TlsMode, WorldCA
-from leadcheck.world.dns_server import FAULT_KINDS, Fault, FaultKind, Zone
-from leadcheck.world.http_server import (
-    Delayed,
-    GzipBomb,
-    HugeBody,
-    Page,
-    Redirect,
-    RequestRecord,
-    Reset,
-    Route,
-    Site,
-    Tarpit,
-)
-from leadcheck.world.world import World, WorldStartError
-
-__all__ = [
-    "FAULT_KINDS",
-    "TLS_MODES",
-    "WRONG_HOST_NAME",
-    "Delayed",
-    "Fault",
-    "FaultKind",
-    "GzipBomb",
-    "HugeBody",
-    "Page",
-    "Redirect",
-    "RequestRecord",
-    "Reset",
-    "Route",
-    "Site",
-    "Tarpit",
-    "TlsMode",
-    "World",
-    "WorldCA",
-    "WorldStartError",
-    "Zone",
-]
+from leadcheck.world import *  # noqa: F403  (the servers and their routes)
+from leadcheck.world import __all__ as __all__

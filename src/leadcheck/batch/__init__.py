@@ -12,8 +12,9 @@ and :mod:`~leadcheck.batch.summary` (the counts).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from leadcheck.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from leadcheck.batch.outcome import RowOutcome
@@ -34,8 +35,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'leadcheck.batch' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+__getattr__ = lazy_exports("leadcheck.batch", _EXPORTS, globals())

@@ -14,8 +14,9 @@ network code.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from leadcheck.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from leadcheck.verify.email import EmailReport, check_email
@@ -47,8 +48,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'leadcheck.verify' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+__getattr__ = lazy_exports("leadcheck.verify", _EXPORTS, globals())
