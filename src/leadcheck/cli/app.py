@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
-app = typer.Typer(
+from leadcheck.cli.help import LeadcheckCommand
+
+
+class _App(typer.Typer):
+    """Every command gets conventional help text (:mod:`leadcheck.cli.help`)."""
+
+    def command(self, name: str | None = None, *, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(name, cls=cls or LeadcheckCommand, **kwargs)
+
+
+app = _App(
     name="leadcheck",
     help="Qualify B2B sales leads: verify the inquiry, score industry fit, plan the follow-up.",
-    add_completion=False,
+    add_completion=True,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def score(
     source: Annotated[
         str | None,
-        typer.Argument(metavar="[-]", help="'-' reads the page text or HTML from stdin."),
+        typer.Argument(metavar="-", help="'-' reads the page text or HTML from stdin."),
     ] = None,
     website: Annotated[
         str | None, typer.Option("--website", metavar="URL", help="Fetch and score this site.")
