@@ -29,11 +29,14 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from pydantic import model_validator
 
 from leadcheck.deadline import Deadline
 from leadcheck.errors import InvalidInputError
 from leadcheck.fit.scoring import FitResult
+from leadcheck.followup.rep import RepSettings, fold_rep_timezone
 from leadcheck.inquiry import Inquiry, Lead, WebsiteAddress
 from leadcheck.memo import FutureMemo, Memo
 from leadcheck.models import Frozen
@@ -65,11 +68,21 @@ class CheckOptions(Frozen):
 
     net: NetConfig = NetConfig()
     taxonomy_path: Path | None = None
-    rep_timezone: str = "Asia/Shanghai"
+    rep: RepSettings = RepSettings()  # the rep's clock, working day and days off
     at: datetime | None = None  # "now" for follow-up timing; None = the real now
     fit: bool = True
     followup: bool = True
     per_host: int = 4
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rep_timezone_alone(cls, data: Any) -> Any:
+        """``rep_timezone="Europe/Berlin"`` (the older spelling) sets ``rep.timezone``."""
+        return fold_rep_timezone(data)
+
+    @property
+    def rep_timezone(self) -> str:
+        return self.rep.timezone
 
 
 class CheckSession:
@@ -201,7 +214,7 @@ class CheckSession:
         from leadcheck.followup import plan_followup
 
         try:
-            plan_followup(lead.country, at=self.options.at, rep_timezone=self.options.rep_timezone)
+            plan_followup(lead.country, at=self.options.at, rep=self.options.rep)
         except InvalidInputError:
             return  # the real plan reports it
 
@@ -315,7 +328,7 @@ class CheckSession:
                 phone=lead.phone or lead.inquiry.phone,
                 email=email.normalized if email else lead.inquiry.email,
                 at=self.options.at,
-                rep_timezone=self.options.rep_timezone,
+                rep=self.options.rep,
                 website_contacts=website.contacts if website else None,
             )
         except InvalidInputError as exc:

@@ -23,14 +23,15 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from leadcheck.batch.runner import DEFAULT_CONCURRENCY, Observer, run_batch
 from leadcheck.batch.store import DEFAULT_MAX_AGE
 from leadcheck.batch.summary import BatchSummary
 from leadcheck.errors import BadOptionError, InputFileError
+from leadcheck.followup.rep import RepSettings, fold_rep_timezone
 from leadcheck.models import Frozen
 from leadcheck.net.config import NetConfig
 
@@ -59,9 +60,19 @@ class BatchOptions(Frozen):
     wait: float = Field(default=0.0, ge=0)
     net: NetConfig = NetConfig()
     taxonomy_path: Path | None = None
-    rep_timezone: str = "Asia/Shanghai"
+    rep: RepSettings = RepSettings()  # the rep's clock, working day and days off
     count_rows: bool = False  # count the input's rows first (for a progress bar's total)
     handle_signals: bool = False  # SIGINT/SIGTERM stop the run gracefully
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rep_timezone_alone(cls, data: Any) -> Any:
+        """``rep_timezone="Europe/Berlin"`` (the older spelling) sets ``rep.timezone``."""
+        return fold_rep_timezone(data)
+
+    @property
+    def rep_timezone(self) -> str:
+        return self.rep.timezone
 
 
 SessionFactory = Callable[[BatchOptions], "CheckSession"]
@@ -75,7 +86,7 @@ def open_session(options: BatchOptions) -> CheckSession:
         CheckOptions(
             net=options.net,
             taxonomy_path=options.taxonomy_path,
-            rep_timezone=options.rep_timezone,
+            rep=options.rep,
         )
     )
 

@@ -136,6 +136,7 @@ def batch(
     from leadcheck.batch.run import BatchOptions, run_file
     from leadcheck.batch.store import parse_age
     from leadcheck.cli.errors import UsageError
+    from leadcheck.cli.options import rep_from
     from leadcheck.cli.views.console import console
 
     if json_output and output is None:
@@ -157,7 +158,7 @@ def batch(
         wait=wait,
         net=net,
         taxonomy_path=taxonomy,
-        rep_timezone=rep_timezone,
+        rep=rep_from(rep_timezone),
         count_rows=chatty,
         handle_signals=True,
     )

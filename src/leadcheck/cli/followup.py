@@ -21,12 +21,14 @@ from leadcheck.cli.options import (
 @app.command()
 def followup(
     country: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            help="The lead's country: ISO code or name (DE, USA, United Kingdom, Türkiye...).",
+            metavar="COUNTRY",
+            help="The lead's country: ISO code or name (DE, USA, United Kingdom, Türkiye...). "
+            "Without it, the country of --phone +CC... (or of the email's domain).",
             show_default=False,
         ),
-    ],
+    ] = None,
     phone: PhoneOption = None,
     email: EmailOption = None,
     at: AtOption = None,
@@ -34,12 +36,10 @@ def followup(
     json_output: JsonOption = False,
 ) -> int:
     """Plan the follow-up of a silent lead: channels, local time, holidays, next window."""
-    from leadcheck.cli.options import parse_at
+    from leadcheck.cli.options import parse_at, rep_from
     from leadcheck.followup import plan_followup
 
-    plan = plan_followup(
-        country, phone=phone, email=email, at=parse_at(at), rep_timezone=rep_timezone
-    )
+    plan = plan_followup(country, phone=phone, email=email, at=parse_at(at), rep=rep_from(rep_timezone))
     if json_output:
         from leadcheck.cli.views.console import print_json
 

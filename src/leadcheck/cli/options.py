@@ -21,7 +21,9 @@ import typer
 from leadcheck.net import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
+    from leadcheck.followup.rep import RepSettings
     from leadcheck.net.config import NetConfig
+    from leadcheck.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,14 +40,16 @@ TaxonomyOption = Annotated[
     ),
 ]
 RepTimezoneOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--rep-timezone",
         metavar="TZ",
-        help="Your own time zone (IANA name): follow-up times are also shown in it.",
+        show_default=False,
+        help="Your own time zone (IANA name): follow-up times are also shown in it. "
+        "Default: LEADCHECK_REP_TIMEZONE, the config file, else Asia/Shanghai.",
     ),
 ]
-DEFAULT_REP_TIMEZONE = "Asia/Shanghai"
+DEFAULT_REP_TIMEZONE = None  # not given: from the settings (see leadcheck.settings)
 AtOption = Annotated[
     str | None,
     typer.Option(
@@ -102,13 +106,15 @@ AllowPrivateOption = Annotated[
     ),
 ]
 TimeoutOption = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--timeout",
         min=0.1,
         max=600.0,
         metavar="SECONDS",
-        help="Upper bound on the whole check of one lead (DNS and HTTP).",
+        show_default=False,
+        help="Upper bound on the whole check of one lead (DNS and HTTP), 0.1 to 600. "
+        f"Default: LEADCHECK_TIMEOUT, the config file, else {DEFAULT_TIMEOUT:g}.",
     ),
 ]
 # Testing aid, like curl's --connect-to: send connections for port A to port B.
@@ -120,7 +126,7 @@ PortMapOption = Annotated[
 _NETWORK_PARAMETERS = (
     ("nameserver", NameserverOption, None),
     ("allow_private", AllowPrivateOption, False),
-    ("timeout", TimeoutOption, DEFAULT_TIMEOUT),
+    ("timeout", TimeoutOption, None),
     ("port_map", PortMapOption, None),
 )
 
@@ -143,10 +149,15 @@ def network_options(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        given = current_settings(
+            network__timeout=kwargs.pop("timeout"),
+            network__nameservers=kwargs.pop("nameserver") or None,
+            network__allow_private=kwargs.pop("allow_private") or None,
+        )
         net = net_config(
-            nameservers=kwargs.pop("nameserver"),
-            allow_private=kwargs.pop("allow_private"),
-            timeout=kwargs.pop("timeout"),
+            nameservers=list(given["network.nameservers"]),
+            allow_private=given["network.allow_private"],
+            timeout=given["network.timeout"],
             port_map=kwargs.pop("port_map"),
         )
         return command(*args, net=net, **kwargs)
@@ -157,6 +168,19 @@ def network_options(command: F) -> F:
     wrapper.__annotations__ = annotations
     wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
+
+
+def current_settings(**given: Any) -> Settings:
+    """The settings in force: ``given`` (``rep__timezone="..."``, None = not given on the
+    command line) over the environment, the config file and the defaults."""
+    from leadcheck.settings import load_settings
+
+    return load_settings().with_command_line(**given)
+
+
+def rep_from(rep_timezone: str | None) -> RepSettings:
+    """The rep's settings with ``--rep-timezone`` (None: not given) on top."""
+    return current_settings(rep__timezone=rep_timezone).rep
 
 
 def net_config(

@@ -73,7 +73,9 @@ def verify(
         )
     # --timeout bounds the whole command, start-up included.
     deadline = Deadline(command_started(ctx) + net.timeout - WIND_DOWN)
-    options = CheckOptions(net=net, taxonomy_path=taxonomy, rep_timezone=rep_timezone)
+    from leadcheck.cli.options import rep_from
+
+    options = CheckOptions(net=net, taxonomy_path=taxonomy, rep=rep_from(rep_timezone))
     report = asyncio.run(check_lead(lead, options, deadline=deadline))
     if json_output:
         from leadcheck.cli.views.console import print_json

@@ -11,7 +11,7 @@ import datetime as dt
 
 from leadcheck.contacts import Contacts
 from leadcheck.followup.channels import CadenceRule, ChannelTable
-from leadcheck.followup.timing import WorkCalendar
+from leadcheck.followup.timing import WINDOW_HORIZON_DAYS, WorkCalendar
 from leadcheck.models import Frozen
 
 # Which Contacts.social network holds a page for a channel.
@@ -61,8 +61,14 @@ def build_cadence(
     phone: str | None = None,
     email: str | None = None,
     website: Contacts | None = None,
+    rep_calendar: WorkCalendar | None = None,
+    rep_today: dt.date | None = None,
 ) -> tuple[CadenceStep, ...]:
-    """The steps of the cadence, each on another channel, from the first email on ``start``."""
+    """The steps of the cadence, each on another channel, from the first email on ``start``.
+
+    Each step falls on a working day of the lead's country and, with ``rep_calendar``,
+    of the rep's too (Spring Festival or Golden Week hold the cadence back), never
+    before ``rep_today`` (the rep's own date)."""
     website = website or Contacts()
     if phone is None and website.phones:
         phone = website.phones[0]
@@ -94,9 +100,12 @@ def build_cadence(
             continue
         used.add(channel)
         action, link = _action(table, rule, channel, phone, email, website, hours)
-        date = calendar.next_working_day(start + dt.timedelta(days=rule.day))
+        day = start + dt.timedelta(days=rule.day)
+        if rep_today is not None and day < rep_today:
+            day = rep_today
+        date = _shared_working_day(calendar, rep_calendar, day)
         if previous is not None and date <= previous:  # two steps pushed onto one day
-            date = calendar.next_working_day(previous + dt.timedelta(days=1))
+            date = _shared_working_day(calendar, rep_calendar, previous + dt.timedelta(days=1))
         previous = date
         steps.append(
             CadenceStep(
@@ -109,6 +118,19 @@ def build_cadence(
             )
         )
     return tuple(steps)
+
+
+def _shared_working_day(
+    lead: WorkCalendar, rep: WorkCalendar | None, day: dt.date
+) -> dt.date:
+    """``day`` or the first day after it on which the lead and the rep both work."""
+    if rep is None:
+        return lead.next_working_day(day)
+    for offset in range(WINDOW_HORIZON_DAYS):
+        candidate = day + dt.timedelta(days=offset)
+        if lead.is_working_day(candidate) and rep.is_working_day(candidate):
+            return candidate
+    return lead.next_working_day(day)
 
 
 def _action(

@@ -23,6 +23,7 @@ from leadcheck.followup.countries import (
     load_countries,
     resolve_country,
 )
+from leadcheck.followup.rep import DEFAULT_REP_TIMEZONE, RepSettings
 from leadcheck.followup.timing import (
     Holiday,
     Window,
@@ -31,10 +32,10 @@ from leadcheck.followup.timing import (
     city,
     zone_info,
 )
+from leadcheck.errors import UnknownCountryError
 from leadcheck.models import Frozen
 from leadcheck.textsafe import clean_line
 
-DEFAULT_REP_TIMEZONE = "Asia/Shanghai"
 UPCOMING_DAYS = 14
 # Rep hours outside which a send-later tip is given.
 _REP_DAY = (dt.time(8, 0), dt.time(22, 0))
@@ -74,6 +75,8 @@ class FollowupPlan(Frozen):
     country_name: str
     channels: tuple[str, ...]  # the country's ranking, most used first, as published
     channels_usable: tuple[str, ...]  # the same without retired services (Skype, Hangouts)
+    # The one list every view shows: the usable ranking, then the B2B channels.
+    contact_channels: tuple[str, ...]
     channels_source: str
     channels_year: int
     is_default_channels: bool
@@ -112,27 +115,51 @@ def infer_country(*, phone: str | None = None, domains: Sequence[str] = ()) -> s
     return None
 
 
+def contact_channels(usable: Sequence[str], b2b: Sequence[str]) -> tuple[str, ...]:
+    """The one channel list shown everywhere: the country's usable ranking, then the B2B
+    channels it does not already name."""
+    return (*usable, *(c for c in b2b if c not in usable))
+
+
 def plan_followup(
-    country: str,
+    country: str | None,
     *,
     phone: str | None = None,
     email: str | None = None,
     at: dt.datetime | None = None,
-    rep_timezone: str = DEFAULT_REP_TIMEZONE,
+    rep_timezone: str | None = None,
+    rep: RepSettings | None = None,
     website_contacts: Contacts | None = None,
     countries: CountryTable | None = None,
     channels: ChannelTable | None = None,
 ) -> FollowupPlan:
     """Plan the follow-up of a lead in ``country`` (ISO code or name).
 
-    ``at`` is the moment to plan from (default now); a naive value is read in the rep's
-    time zone. Raises InvalidInputError for an unknown country or time zone.
+    Without a country, it is taken from an international phone number (``+49 ...``),
+    else from the email's country domain. ``at`` is the moment to plan from (default
+    now); a naive value is read in the rep's time zone. ``rep`` is the rep's clock,
+    working day and days off (``rep_timezone`` alone sets only the clock). Raises
+    InvalidInputError for an unknown country or time zone.
     """
     countries = countries or load_countries()
     table = channels or load_channels()
+    if rep is None:
+        rep = RepSettings(timezone=rep_timezone or DEFAULT_REP_TIMEZONE)
+    elif rep_timezone is not None:
+        rep = rep.model_copy(update={"timezone": rep_timezone})
+    if country is None or not country.strip():
+        domain = email.rsplit("@", 1)[-1] if email and "@" in email else None
+        found = infer_country(phone=phone, domains=[domain] if domain else [])
+        if found is None:
+            raise UnknownCountryError(
+                "the lead's country is unknown: give it (DE, Germany...), or a phone number "
+                "in international form (+49 ...)"
+            )
+        country = found
     code = resolve_country(country, table=countries)
     name = countries.name(code)
-    rep_zone = zone_info(rep_timezone)
+    rep_zone = zone_info(rep.timezone)
+    rep_calendar = rep.calendar(table)
     reasons: list[str] = []
 
     # Contacts: the phone number read in the country's format.
@@ -211,7 +238,8 @@ def plan_followup(
             f"Next good window: {window.local:%a %d %b %H:%M} their time, "
             f"{window.rep:%a %d %b %H:%M} yours."
         )
-    if not (_REP_DAY[0] <= window.rep.time() < _REP_DAY[1]):
+    rep_day = (rep.hours[0], rep.hours[1]) if rep.hours is not None else _REP_DAY
+    if not (rep_day[0] <= window.rep.time() < rep_day[1]):
         reasons.append(
             f"That window opens at {window.rep:%H:%M} your time: schedule the message to "
             "send later."
@@ -225,6 +253,15 @@ def plan_followup(
         if not tool.usable:
             instead = f"; use {tool.successor}" if tool.successor else ""
             reasons.append(f"{channel} is in the ranking but closed in {tool.retired}{instead}.")
+
+    rep_today = rep_local.date()
+    rep_off = rep_calendar.holiday(rep_today)
+    if rep_off is not None:
+        back = rep_calendar.next_working_day(rep_today)
+        reasons.append(
+            f"You are off today ({rep_off.name}): the cadence waits until you are back, "
+            f"{back:%a %d %b}."
+        )
 
     contacts = PlanContacts(
         phone=e164,
@@ -247,12 +284,15 @@ def plan_followup(
         phone=e164,
         email=contacts.email,
         website=website_contacts,
+        rep_calendar=rep_calendar,
+        rep_today=rep_today,
     )
     return FollowupPlan(
         country=code,
         country_name=name,
         channels=row.channels,
         channels_usable=usable,
+        contact_channels=contact_channels(usable, table.b2b),
         channels_source=source.title,
         channels_year=row.year,
         is_default_channels=is_default,

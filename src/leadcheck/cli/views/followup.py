@@ -52,11 +52,10 @@ def plan_renderable(plan: FollowupPlan) -> RenderableType:
             + (" (open now)" if window.open_now else "")
         ),
     )
-    ranking = ", ".join(plan.channels_usable) + (
+    ranking = ", ".join(plan.contact_channels) + (
         " (default ranking)" if plan.is_default_channels else ""
     )
     facts.add_row("Channels", safe(ranking))
-    facts.add_row("Also (B2B)", safe(", ".join(plan.b2b_channels)))
     if plan.contacts.phone:
         facts.add_row("Phone", safe(plan.contacts.phone))
     if plan.contacts.whatsapp:
@@ -76,9 +75,13 @@ def plan_renderable(plan: FollowupPlan) -> RenderableType:
             safe(step.channel),
             safe(step.action, limit=500),
         )
-    notes = [safe(f"• {reason}", limit=500) for reason in plan.reasons]
+    notes = Table.grid(padding=(0, 1))
+    notes.add_column(no_wrap=True)
+    notes.add_column(overflow="fold", ratio=1)
+    for reason in plan.reasons:
+        notes.add_row("•", safe(reason, limit=500))
     return Panel(
-        Group(facts, Text(), *notes, Text(), Text("If they stay silent", style="bold"), steps),
+        Group(facts, Text(), notes, Text(), Text("If they stay silent", style="bold"), steps),
         title=safe(f"Follow-up: {plan.country_name} ({plan.country})"),
         title_align="left",
     )

@@ -40,15 +40,7 @@ def _body(report: LeadReport) -> RenderableType:
     head = Text()
     head.append(f" {verdict.label.upper()} ", style=LABEL_STYLES[verdict.label])
     head.append(f"  score {verdict.score}/100", style="bold")
-    parts: list[RenderableType] = [head, Text()]
-    for reason in verdict.reasons:
-        mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
-        if reason.points == 0:
-            mark, style = ("·", "dim")
-        line = Text(f" {mark} ", style=style)
-        line.append_text(safe(reason.message, limit=400))
-        line.append(f"  [{reason.code}]", style="dim")
-        parts.append(line)
+    parts: list[RenderableType] = [head, Text(), reasons_grid(report)]
     if report.email is not None:
         parts += [Text(), Text("Email", style="bold underline"), _email_table(report)]
     if report.website is not None:
@@ -60,6 +52,24 @@ def _body(report: LeadReport) -> RenderableType:
     for note in report.notes:
         parts.append(safe(f"note ({note.stage}): {note.message}", style="yellow", limit=400))
     return Group(*parts)
+
+
+def reasons_grid(report: LeadReport) -> Table:
+    """The reasons, the negative ones first: a mark, the message (wrapped lines hang
+    under its first word), and the code at the end of the first line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, width=2, justify="right")
+    grid.add_column(overflow="fold", ratio=1)
+    grid.add_column(no_wrap=True, style="dim")
+    for reason in sorted(report.verdict.reasons, key=lambda r: (r.points >= 0, r.points == 0)):
+        mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
+        if reason.points == 0:
+            mark, style = ("·", "dim")
+        grid.add_row(Text(mark, style=style), safe(reason.message, limit=400), f"[{reason.code}]")
+    return grid
 
 
 def _grid() -> Table:
@@ -163,7 +173,7 @@ def _followup_table(report: LeadReport) -> Table:
             f"{plan.next_window.rep:%a %d %b %H:%M} your time"
         ),
     )
-    table.add_row("channels", safe(", ".join(plan.channels)))
+    table.add_row("channels", safe(", ".join(plan.contact_channels)))
     return table
 
 
