@@ -148,10 +148,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     for name, (_section, _key, variable, default, description) in SETTINGS.items():
         if variable in environ:
             source = f"environment ({variable})"
-            values[name] = Setting(name, _parse(name, environ[variable], source), source, description)
+            values[name] = Setting(
+                name, _parse(name, environ[variable], source), source, description
+            )
         elif name in file_values:
             source = f"config file ({path})"
-            values[name] = Setting(name, _parse(name, file_values[name], source), source, description)
+            values[name] = Setting(
+                name, _parse(name, file_values[name], source), source, description
+            )
         else:
             values[name] = Setting(name, default, "default", description)
     return Settings(values, path, found)
@@ -185,7 +189,9 @@ def _read_config(path: Path, *, required: bool) -> tuple[dict[str, Any], bool]:
             if name is None:
                 choices = ", ".join(SETTINGS)
                 raise DataFileError(
-                    path, f"unknown setting; the settings are {choices}", location=f"{section}.{key}"
+                    path,
+                    f"unknown setting; the settings are {choices}",
+                    location=f"{section}.{key}",
                 )
             found[name] = value
     return found, True

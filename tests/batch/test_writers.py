@@ -76,8 +76,14 @@ def test_xlsx_cells_cannot_run(tmp_path: Path) -> None:
         for cell in line:
             assert cell.data_type != "f"
             if isinstance(cell.value, str):
-                assert_inert(cell.value)
-    assert values[1][0].value == "'" + HOSTILE_CELLS[0]
+                assert cell.data_type == "s"
+                assert "\x1b" not in cell.value
+                assert not cell.value.startswith(FORMULA_START) or cell.quotePrefix
+    # A typed text cell cannot run, so it needs no apostrophe; the quote-prefix style
+    # keeps it text when someone edits it.
+    assert values[1][0].value == HOSTILE_CELLS[0]
+    assert values[1][0].data_type == "s"
+    assert values[1][0].quotePrefix is True
     score = values[1][len(HEADER) + RESULT_COLUMNS.index("verdict_score")].value
     assert score == 80
     assert len(values[-1][2].value) <= 32767

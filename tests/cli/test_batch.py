@@ -180,7 +180,11 @@ def test_interrupted_run_resumes(tmp_path: Path, sig: signal.Signals) -> None:
     if sig == signal.SIGTERM:
         assert first.returncode == ExitCode.INTERRUPTED, err
         assert "interrupted" in err
-        partial = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+        # Never under the final name: the rows so far stay under the temporary one.
+        assert not out.exists()
+        kept_file = out.with_name(out.name + ".partial")
+        assert str(kept_file) in err
+        partial = list(csv.reader(io.StringIO(kept_file.read_text("utf-8-sig"))))
         assert 1 < len(partial) < total + 1  # the rows finished in order
     else:
         assert first.returncode == -signal.SIGKILL
@@ -198,6 +202,7 @@ def test_interrupted_run_resumes(tmp_path: Path, sig: signal.Signals) -> None:
     _, err = second.communicate(timeout=30)
     assert second.returncode == ExitCode.OK, err
     result = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert not out.with_name(out.name + ".partial").exists()
     header, body = result[0], result[1:]
     assert [row[1] for row in body] == [
         f"u{i}@c{i}.com" for i in range(total)

@@ -12,6 +12,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from leadcheck.followup.plan import FollowupPlan
+    from leadcheck.followup.rep import RepSettings
     from leadcheck.report import LeadReport
 
 
@@ -25,12 +29,20 @@ class RowOutcome:
 
     verdict: str | None = None
     verdict_score: int | None = None
-    verdict_reasons: str | None = None
-    fit_score: int | None = None
+    reasons: str | None = None  # in plain words, the negative ones first
+    verdict_reasons: str | None = None  # the same reasons as codes, in the same order
+    email_suggestion: str | None = None  # "did you mean li.wei@gmail.com?"
     fit_tier: str | None = None
+    fit_score: int | None = None
+    fit_segment: str | None = None  # the best-matching industry segment
     country: str | None = None
-    channels: str | None = None
-    next_window_local: str | None = None
+    timezone: str | None = None  # the lead's
+    phone: str | None = None  # E.164
+    whatsapp: str | None = None  # https://wa.me/<digits>
+    website_url: str | None = None  # the address that answered (or was tried)
+    channels: str | None = None  # the one channel list: usable ranking, then B2B
+    next_window_local: str | None = None  # ISO 8601 in the lead's time
+    next_window_rep: str | None = None  # the same moment in the rep's time
     email_status: str | None = None
     website_status: str | None = None
     notes: str | None = None
@@ -63,23 +75,77 @@ def report_columns(report: LeadReport) -> RowOutcome:
     """The result columns of one checked lead."""
     verdict = report.verdict
     fit = report.fit
-    followup = report.followup
-    window = followup.next_window if followup is not None else None
+    # The negative reasons first (what to worry about), then the neutral, then the good.
+    ordered = sorted(verdict.reasons, key=lambda r: (r.points >= 0, r.points == 0, r.points))
+    website = report.website
+    site_url = (website.final_url or website.url) if website is not None else None
     return RowOutcome(
         verdict=str(verdict.label),
         verdict_score=int(verdict.score),
-        verdict_reasons="; ".join(reason.code for reason in verdict.reasons),
-        fit_score=int(fit.score) if fit is not None else None,
+        reasons="; ".join(_sentence(reason.message) for reason in ordered) or None,
+        verdict_reasons="; ".join(reason.code for reason in ordered) or None,
+        email_suggestion=report.email.suggestion if report.email is not None else None,
         fit_tier=str(fit.tier) if fit is not None else None,
-        country=followup.country if followup is not None else None,
-        # the country's ranking without retired services (Skype, Hangouts)
-        channels=", ".join(followup.channels_usable) if followup is not None else None,
-        next_window_local=window.local.isoformat(timespec="minutes") if window else None,
+        fit_score=int(fit.score) if fit is not None else None,
+        fit_segment=fit.segments[0].name if fit is not None and fit.segments else None,
+        website_url=site_url,
+        **plan_columns(report.followup),
         email_status=str(verdict.email_state),
         website_status=str(verdict.website_state),
         notes="; ".join(note.message for note in report.notes) or None,
         checked_at=report.checked_at.isoformat(timespec="seconds"),
     )
+
+
+def plan_columns(plan: FollowupPlan | None) -> dict[str, Any]:
+    """The follow-up columns of a plan (all None without one)."""
+    if plan is None:
+        return dict.fromkeys(PLAN_COLUMNS)
+    window = plan.next_window
+    return {
+        "country": plan.country,
+        "timezone": plan.timezone,
+        "phone": plan.contacts.phone,
+        "whatsapp": plan.contacts.whatsapp,
+        "channels": ", ".join(plan.contact_channels),
+        "next_window_local": window.local.isoformat(timespec="minutes"),
+        "next_window_rep": window.rep.isoformat(timespec="minutes"),
+    }
+
+
+PLAN_COLUMNS = (
+    "country",
+    "timezone",
+    "phone",
+    "whatsapp",
+    "channels",
+    "next_window_local",
+    "next_window_rep",
+)
+
+
+def replan(outcome: RowOutcome, rep: RepSettings, *, at: datetime | None = None) -> RowOutcome:
+    """The same outcome with its follow-up columns planned again, as of ``at`` (now).
+
+    The results database keeps facts (the lead's country, time zone and phone); the
+    plan made from them (the next window above all) is recomputed on every run,
+    never replayed from the day the lead was checked.
+    """
+    if outcome.error or not outcome.country:
+        return outcome
+    from leadcheck.errors import InvalidInputError
+    from leadcheck.followup.plan import plan_followup
+
+    try:
+        plan = plan_followup(outcome.country, phone=outcome.phone, at=at, rep=rep)
+    except InvalidInputError:
+        return outcome
+    return replace(outcome, **plan_columns(plan))
+
+
+def _sentence(message: str) -> str:
+    """A reason's message as one clause of the ``reasons`` cell."""
+    return " ".join(message.split()).rstrip(".;")
 
 
 def error_columns(message: str) -> RowOutcome:

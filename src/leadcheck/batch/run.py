@@ -18,6 +18,7 @@ never touches a terminal.
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -27,7 +28,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import Field, model_validator
 
-from leadcheck.batch.runner import DEFAULT_CONCURRENCY, Observer, run_batch
+from leadcheck.batch.outcome import replan
+from leadcheck.batch.own_columns import OwnColumns, own_columns
+from leadcheck.batch.runner import DEFAULT_CONCURRENCY, Observer, Sink, run_batch
 from leadcheck.batch.store import DEFAULT_MAX_AGE
 from leadcheck.batch.summary import BatchSummary
 from leadcheck.errors import BadOptionError, InputFileError
@@ -38,6 +41,7 @@ from leadcheck.net.config import NetConfig
 if TYPE_CHECKING:
     from leadcheck.batch.columns import ColumnMapping
     from leadcheck.batch.readers import Table
+    from leadcheck.batch.writers import RowResult
     from leadcheck.pipeline import CheckSession
 
 # A row's check is bounded by its own deadline (the network timeout); this is the
@@ -48,7 +52,10 @@ MIN_ROW_TIMEOUT = 60.0
 class BatchOptions(Frozen):
     """Everything a batch run is told. Defaults are those of ``leadcheck batch``."""
 
-    output: Path | None = None  # None: JSON Lines on ``stdout``
+    output: Path | None = None  # None: JSON Lines (or ``output_format``) on ``stdout``
+    output_format: str | None = None  # "csv", "jsonl", "json", "xlsx": without a suffix
+    force: bool = False  # allow ``output`` to be the input file (replaced at the end)
+    report: Path | None = None  # also write the HTML report of the run here
     sheet: str | None = None
     column_map: tuple[str, ...] = ()  # "FIELD=HEADER" items, as --map takes them
     aliases_path: Path | None = None
@@ -115,19 +122,46 @@ def run_file(
     if not options.use_database and (options.database is not None or options.refresh):
         raise BadOptionError("no results database: a database path or a refresh makes no sense")
     if options.output is not None:
-        format_for(options.output)
+        format_for(options.output, options.output_format)
+        refuse_overwriting_input(source, options.output, force=options.force)
+    if options.report is not None:
+        refuse_overwriting_input(source, options.report, force=False, what="--report")
     aliases = load_aliases(options.aliases_path)
     overrides = parse_map_options(list(options.column_map), aliases)
     with open_table(str(source), aliases, sheet=options.sheet) as table:
-        mapping = map_columns(table.header, aliases, overrides)
+        own = own_columns(table.header)
+        mapping = map_columns(own.header, aliases, overrides)
         require_contact_columns(mapping, table)
         if observer is not None:
             observer.on_table(table, mapping)
         total = table.count_rows() if options.count_rows else None
         database = (options.database or default_db_path()) if options.use_database else None
         factory = session_factory or open_session
-        summary = _run(table, mapping, options, database, total, observer, stdout, factory)
-    return summary.model_copy(update={"output": str(options.output) if options.output else None})
+        return _run(table, own, mapping, options, database, total, observer, stdout, factory)
+
+
+def refuse_overwriting_input(
+    source: str | Path, output: Path, *, force: bool, what: str = "-o"
+) -> None:
+    """``batch x.csv -o x.csv`` would replace the input: refused unless ``force``."""
+    if str(source) == "-" or force:
+        return
+    try:
+        same = Path(source).resolve() == output.resolve() or (
+            output.exists() and Path(source).samefile(output)
+        )
+    except OSError:
+        return
+    if same:
+        raise BadOptionError(
+            f"{what} {output} is the input file: the results would replace it. Give another "
+            "name"
+            + (
+                ", or add --force to replace the input when the run finishes"
+                if what == "-o"
+                else ""
+            )
+        )
 
 
 def require_contact_columns(mapping: ColumnMapping, table: Table) -> None:
@@ -160,6 +194,7 @@ def cache_context(taxonomy: Path | None) -> str:
 
 def _run(
     table: Table,
+    own: OwnColumns,
     mapping: ColumnMapping,
     options: BatchOptions,
     database: Path | None,
@@ -181,14 +216,26 @@ def _run(
                     database, max_age=options.max_age, refresh=options.refresh, wait=options.wait
                 )
             )
-        writer = open_writer(options.output, table.header, stdout=stdout or sys.stdout)
+        writer = open_writer(
+            options.output,
+            own.header,
+            stdout=stdout or sys.stdout,
+            default_format=options.output_format,
+            input_fields={column: field for field, column in mapping.found.items()},
+        )
+        report = None
+        if options.report is not None:
+            from leadcheck.batch.report import ReportBuilder
+
+            report = ReportBuilder(options.report, rep=options.rep, fields=mapping.found)
+        sink: Sink = writer if report is None else _Tee(writer, report)
 
         async def check_all() -> BatchSummary:
             async with factory(options) as session:
                 return await run_batch(
-                    build_rows(table.records(), mapping),
+                    build_rows(own.records(table.records(), len(table.header)), mapping),
                     session,
-                    writer,
+                    sink,
                     concurrency=options.concurrency,
                     store=store,
                     observer=observer,
@@ -196,12 +243,39 @@ def _run(
                     handle_signals=options.handle_signals,
                     row_timeout=row_timeout(options.net),
                     key_context=cache_context(options.taxonomy_path),
+                    replan=functools.partial(replan, rep=options.rep),
                 )
 
         try:
             summary = asyncio.run(check_all())
         except BaseException:
             writer.discard()
+            if report is not None:
+                report.discard()
             raise
-        writer.finish()
+        output = str(options.output) if options.output else None
+        summary = summary.model_copy(update={"output": output})
+        if summary.interrupted:
+            # Never under the final name: a script must not take a partial file as done.
+            partial = writer.abandon(summary)
+            summary = summary.model_copy(
+                update={"output": None, "partial_output": str(partial) if partial else None}
+            )
+        else:
+            writer.finish(summary)
+            if report is not None:
+                report.finish(summary)
+                summary = summary.model_copy(update={"report": str(options.report)})
     return summary
+
+
+class _Tee:
+    """Hands every written row to the output and to the report."""
+
+    def __init__(self, writer: Sink, report: Sink) -> None:
+        self._writer = writer
+        self._report = report
+
+    def write(self, row: RowResult) -> None:
+        self._writer.write(row)
+        self._report.write(row)

@@ -94,12 +94,15 @@ async def run_batch(
     row_timeout: float | None = None,
     key_context: str = "",
     flatten: Callable[[LeadReport], RowOutcome] = report_columns,
+    replan: Callable[[RowOutcome], RowOutcome] | None = None,
 ) -> BatchSummary:
     """Check every row and write it, in input order; return what happened.
 
     ``row_timeout`` is a last-resort bound on one check (the checker bounds its own
     network time); a row that exceeds it, or whose check raises, gets an error and
-    is not stored, so the next run tries it again.
+    is not stored, so the next run tries it again. ``replan`` recomputes the follow-up
+    columns of a result taken from the store (its next window is as of now, not as of
+    the day it was checked).
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -113,6 +116,7 @@ async def run_batch(
         row_timeout=row_timeout,
         key_context=key_context,
         flatten=flatten,
+        replan=replan,
     )
     observer.on_start(total)
     loop = asyncio.get_running_loop()
@@ -137,7 +141,7 @@ async def run_batch(
     summary = run.summary.build(
         interrupted=run.stopping,
         unfinished=len(run.pending),
-        total=total,
+        total=total if total is not None or run.stopping else run.summary.rows,
         database=str(store.path) if store is not None else None,
     )
     observer.on_finish(summary)
@@ -156,6 +160,7 @@ class _Run:
         row_timeout: float | None,
         key_context: str,
         flatten: Callable[[LeadReport], RowOutcome],
+        replan: Callable[[RowOutcome], RowOutcome] | None = None,
     ) -> None:
         self.checker = checker
         self.writer = writer
@@ -166,6 +171,7 @@ class _Run:
         self.row_timeout = row_timeout
         self.key_context = key_context
         self.flatten = flatten
+        self.replan = replan
         self.pending: deque[tuple[SourceRow, RowOutcome | asyncio.Future[RowOutcome]]] = deque()
         self.by_key: dict[str, asyncio.Future[RowOutcome]] = {}
         self.running = 0
@@ -208,7 +214,8 @@ class _Run:
         if self.store is not None:
             stored = self.store.get(key)
             if stored is not None:
-                return stored.columns.cached()
+                columns = self.replan(stored.columns) if self.replan else stored.columns
+                return columns.cached()
         task = asyncio.ensure_future(self.check(row.inquiry, key, identity))
         self.running += 1
         task.add_done_callback(self._finished)

@@ -20,13 +20,15 @@ class BatchSummary(Frozen):
     verdicts: dict[str, int]
     tiers: dict[str, int]
     countries: dict[str, int]
-    total: int | None = None  # rows in the input, when known beforehand
+    total: int | None = None  # rows in the input: counted first, or known at the end
     interrupted: bool = False
     started_at: datetime
     finished_at: datetime
     elapsed_seconds: float
     rows_per_second: float
-    output: str | None = None
+    output: str | None = None  # the finished output file (None: stdout, or interrupted)
+    partial_output: str | None = None  # an interrupted run's rows, under the temporary name
+    report: str | None = None  # the HTML report, when one was asked for
     database: str | None = None
 
 

@@ -4,15 +4,19 @@ Each output row is the input row's original columns, then the result columns of 
 :class:`~leadcheck.batch.outcome.RowOutcome`.
 
 Files are written to ``<name>.partial`` next to the target and renamed over it when
-the writer is finished, so a reader never sees half a file under the real name.
+the writer is finished, so a reader never sees half a file under the real name; an
+interrupted run leaves its rows in ``<name>.partial`` (:meth:`RowWriter.abandon`)
+and never touches the real name.
 
 Spreadsheet safety: no CSV or XLSX cell can run as a formula. Every cell loses its
-control characters (ANSI escapes included) and a cell starting with ``=``, ``+``,
-``-``, ``@``, tab or CR gets a leading ``'`` (OWASP's advice, via
-:func:`leadcheck.textsafe.neutralize_formula`). JSON output keeps the original text,
-with C1 controls, bidi marks and line separators escaped so it is safe to print
-(:func:`leadcheck.textsafe.json_dumps`). XLSX cells also lose the characters XML
-cannot hold (U+FFFE, U+FFFF, lone surrogates), which :func:`strip_controls` removes.
+control characters (ANSI escapes included). CSV has no cell types, so a CSV cell
+starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` (OWASP's
+advice, via :func:`leadcheck.textsafe.neutralize_formula`): ``'+49 711 4567890``.
+XLSX needs no apostrophe: its text cells are typed strings (see
+:mod:`leadcheck.batch.workbook`, the styled workbook); they also lose the characters
+XML cannot hold (U+FFFE, U+FFFF, lone surrogates), which :func:`strip_controls`
+removes. JSON output keeps the original text, with C1 controls, bidi marks and line
+separators escaped so it is safe to print (:func:`leadcheck.textsafe.json_dumps`).
 """
 
 from __future__ import annotations
@@ -21,18 +25,22 @@ import contextlib
 import csv
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from leadcheck.batch.outcome import RESULT_COLUMNS, RowOutcome
+from leadcheck.batch.workbook import XLSX_MAX_CELL, XLSX_MAX_ROWS
 from leadcheck.errors import BadOptionError, LeadcheckError
 from leadcheck.textsafe import json_dumps, neutralize_formula, strip_controls
 
+if TYPE_CHECKING:
+    from leadcheck.batch.summary import BatchSummary
+
 FORMATS = (".csv", ".jsonl", ".json", ".xlsx")
-XLSX_MAX_ROWS = 1_048_576
-XLSX_MAX_CELL = 32_767
+STDOUT_FORMATS = (".jsonl", ".csv", ".json")
+__all__ = ["FORMATS", "XLSX_MAX_CELL", "XLSX_MAX_ROWS", "RowResult", "RowWriter", "open_writer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +63,22 @@ def output_header(header: Sequence[str]) -> tuple[str, ...]:
 class RowWriter(Protocol):
     def write(self, row: RowResult) -> None: ...
 
-    def finish(self) -> None:
+    def finish(self, summary: BatchSummary | None = None) -> None:
         """Complete the output (and move it to its name)."""
+
+    def abandon(self, summary: BatchSummary | None = None) -> Path | None:
+        """An interrupted run: close the output and leave it under its temporary name
+        (returned; None for stdout), never under the real one."""
 
     def discard(self) -> None:
         """Give up: remove the partial output."""
 
 
-def format_for(path: Path) -> str:
+def format_for(path: Path, default: str | None = None) -> str:
+    """The output format of ``path``: its suffix, else ``default`` (e.g. ``"xlsx"``)."""
     suffix = path.suffix.lower()
+    if suffix not in FORMATS and default is not None and not suffix:
+        suffix = "." + default.lstrip(".")
     if suffix not in FORMATS:
         raise BadOptionError(
             f"-o {path}: cannot tell the format from {suffix or 'no suffix'!r}; "
@@ -73,16 +88,38 @@ def format_for(path: Path) -> str:
 
 
 def open_writer(
-    path: Path | None, header: Sequence[str], *, stdout: IO[str] | None = None
+    path: Path | None,
+    header: Sequence[str],
+    *,
+    stdout: IO[str] | None = None,
+    default_format: str | None = None,
+    input_fields: Mapping[int, str] | None = None,
 ) -> RowWriter:
-    """A writer for ``path`` by its suffix, or JSON Lines on ``stdout`` when path is None."""
+    """A writer for ``path`` by its suffix (``default_format`` without one), or, when
+    path is None, on ``stdout`` in ``default_format`` (JSON Lines unless told csv or
+    json). ``input_fields`` (column index -> field) helps the workbook size columns."""
     names = output_header(header)
     if path is None:
-        return _JsonLinesWriter(stdout or sys.stdout, names, None)
-    suffix = format_for(path)
+        out = stdout or sys.stdout
+        chosen = "." + (default_format or "jsonl").lstrip(".")
+        if chosen == ".xlsx":
+            raise BadOptionError(
+                "a workbook cannot go to stdout: give -o PATH.xlsx (the output format "
+                "setting is xlsx)"
+            )
+        if chosen == ".csv":
+            return _CsvWriter(out, names, None)
+        if chosen == ".json":
+            return _JsonArrayWriter(out, names, None)
+        return _JsonLinesWriter(out, names, None)
+    suffix = format_for(path, default_format)
     partial = path.with_name(path.name + ".partial")
     if suffix == ".xlsx":
-        return _XlsxWriter(partial, path, names)
+        from leadcheck.batch.workbook import XlsxWriter
+
+        return XlsxWriter(
+            _Target(partial, path), names, input_width=len(header), input_fields=input_fields
+        )
     try:
         stream = open(  # noqa: SIM115  closed by finish()/discard()
             partial,
@@ -132,7 +169,7 @@ class _CsvWriter:
     Windows especially) opens UTF-8 as the local ANSI code page and garbles every
     Chinese or accented character; with it, Excel, WPS and LibreOffice all read UTF-8."""
 
-    def __init__(self, stream: IO[str], names: Sequence[str], target: _Target) -> None:
+    def __init__(self, stream: IO[str], names: Sequence[str], target: _Target | None) -> None:
         self._stream = stream
         self._target = target
         self._writer = csv.writer(stream)
@@ -143,13 +180,29 @@ class _CsvWriter:
         cells.extend(spreadsheet_cell(row.columns.get(name)) for name in RESULT_COLUMNS)
         self._writer.writerow(cells)
 
-    def finish(self) -> None:
-        self._stream.close()
-        self._target.commit()
+    def finish(self, summary: BatchSummary | None = None) -> None:
+        _close(self._stream, self._target, commit=True)
+
+    def abandon(self, summary: BatchSummary | None = None) -> Path | None:
+        return _close(self._stream, self._target, commit=False)
 
     def discard(self) -> None:
-        self._stream.close()
-        self._target.remove()
+        _close(self._stream, self._target, commit=False, remove=True)
+
+
+def _close(
+    stream: IO[str], target: _Target | None, *, commit: bool, remove: bool = False
+) -> Path | None:
+    """Flush stdout, or close a file and move it into place (or leave or remove it)."""
+    if target is None:
+        stream.flush()
+        return None
+    stream.close()
+    if commit:
+        target.commit()
+    elif remove:
+        target.remove()
+    return target.partial
 
 
 def _json_object(names: Sequence[str], row: RowResult) -> str:
@@ -169,23 +222,18 @@ class _JsonLinesWriter:
     def write(self, row: RowResult) -> None:
         self._stream.write(_json_object(self._names, row) + "\n")
 
-    def finish(self) -> None:
-        if self._target is None:
-            self._stream.flush()
-            return
-        self._stream.close()
-        self._target.commit()
+    def finish(self, summary: BatchSummary | None = None) -> None:
+        _close(self._stream, self._target, commit=True)
+
+    def abandon(self, summary: BatchSummary | None = None) -> Path | None:
+        return _close(self._stream, self._target, commit=False)
 
     def discard(self) -> None:
-        if self._target is None:
-            self._stream.flush()
-            return
-        self._stream.close()
-        self._target.remove()
+        _close(self._stream, self._target, commit=False, remove=True)
 
 
 class _JsonArrayWriter:
-    def __init__(self, stream: IO[str], names: Sequence[str], target: _Target) -> None:
+    def __init__(self, stream: IO[str], names: Sequence[str], target: _Target | None) -> None:
         self._stream = stream
         self._names = names
         self._target = target
@@ -196,70 +244,13 @@ class _JsonArrayWriter:
         self._stream.write(("\n" if self._first else ",\n") + _json_object(self._names, row))
         self._first = False
 
-    def finish(self) -> None:
+    def finish(self, summary: BatchSummary | None = None) -> None:
         self._stream.write("\n]\n" if not self._first else "]\n")
-        self._stream.close()
-        self._target.commit()
+        _close(self._stream, self._target, commit=True)
+
+    def abandon(self, summary: BatchSummary | None = None) -> Path | None:
+        self._stream.write("\n]\n" if not self._first else "]\n")
+        return _close(self._stream, self._target, commit=False)
 
     def discard(self) -> None:
-        self._stream.close()
-        self._target.remove()
-
-
-_NUMBER_COLUMNS = frozenset({"verdict_score", "fit_score"})
-
-
-class _XlsxWriter:
-    """XLSX through openpyxl's write-only mode (rows go to a temporary file as they come).
-
-    Every cell is written as a string, neutralised like a CSV cell, except the two
-    scores, which are numbers so they sort and filter. openpyxl refuses the control
-    characters XML cannot hold; :func:`spreadsheet_cell` has removed them.
-    """
-
-    def __init__(self, partial: Path, final: Path, names: Sequence[str]) -> None:
-        from openpyxl import Workbook
-
-        self._target = _Target(partial, final)
-        self._workbook = Workbook(write_only=True)
-        self._sheet = self._workbook.create_sheet("leadcheck")
-        self._rows = 0
-        self._append([spreadsheet_cell(name) for name in names])
-
-    def _append(self, values: list[Any]) -> None:
-        if self._rows >= XLSX_MAX_ROWS:
-            raise BadOptionError(
-                f"more than {XLSX_MAX_ROWS:,} rows do not fit in an Excel sheet; "
-                "write .csv or .jsonl instead"
-            )
-        self._sheet.append(values)
-        self._rows += 1
-
-    def write(self, row: RowResult) -> None:
-        values: list[Any] = [_xlsx_text(cell) for cell in row.cells]
-        for name in RESULT_COLUMNS:
-            value = row.columns.get(name)
-            if name in _NUMBER_COLUMNS and isinstance(value, int):
-                values.append(value)
-            else:
-                values.append(_xlsx_text(value))
-        self._append(values)
-
-    def finish(self) -> None:
-        try:
-            self._workbook.save(self._target.partial)
-        except OSError as exc:
-            raise LeadcheckError(f"cannot write {self._target.partial}: {exc}") from exc
-        self._target.commit()
-
-    def discard(self) -> None:
-        self._target.remove()
-
-
-def _xlsx_text(value: Any) -> str | None:
-    text = spreadsheet_cell(value)
-    if not text:
-        return None
-    if len(text) > XLSX_MAX_CELL:
-        text = text[: XLSX_MAX_CELL - 1] + "…"
-    return text
+        _close(self._stream, self._target, commit=False, remove=True)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 
 from leadcheck.cli.help import LeadcheckCommand
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 class _App(typer.Typer):
     """Every command gets conventional help text (:mod:`leadcheck.cli.help`)."""
 
-    def command(self, name: str | None = None, *, cls: Any = None, **kwargs: Any) -> Any:
-        return super().command(name, cls=cls or LeadcheckCommand, **kwargs)
+    def command(
+        self, name: str | None = None, *, cls: Any = None, **kwargs: Any
+    ) -> Callable[[F], F]:
+        decorator: Callable[[F], F] = super().command(name, cls=cls or LeadcheckCommand, **kwargs)
+        return decorator
 
 
 app = _App(

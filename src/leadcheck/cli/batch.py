@@ -112,6 +112,19 @@ def batch(
             "at once).",
         ),
     ] = 0.0,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Allow -o to name the input file (replaced at the end)."),
+    ] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            metavar="PATH",
+            dir_okay=False,
+            help="Also write a one-page HTML report of the run here (opens offline).",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing but errors on stderr.")
     ] = False,
@@ -136,7 +149,7 @@ def batch(
     from leadcheck.batch.run import BatchOptions, run_file
     from leadcheck.batch.store import parse_age
     from leadcheck.cli.errors import UsageError
-    from leadcheck.cli.options import rep_from
+    from leadcheck.cli.options import current_settings
     from leadcheck.cli.views.console import console
 
     if json_output and output is None:
@@ -145,8 +158,16 @@ def batch(
         raise UsageError("--no-db cannot go with --db or --refresh")
     err = console(stderr=True)
     chatty = not quiet and err.is_terminal
+    settings = current_settings(rep__timezone=rep_timezone)
+    if input_file == "-" and not quiet and sys.stdin.isatty():
+        sys.stderr.write(
+            "leadcheck: reading CSV from stdin (the terminal); end with Ctrl-D, or give a file\n"
+        )
     options = BatchOptions(
         output=output,
+        output_format=settings["output.format"],
+        force=force,
+        report=report,
         sheet=sheet,
         column_map=tuple(mapping_options or ()),
         aliases_path=aliases_file,
@@ -158,7 +179,7 @@ def batch(
         wait=wait,
         net=net,
         taxonomy_path=taxonomy,
-        rep=rep_from(rep_timezone),
+        rep=settings.rep,
         count_rows=chatty,
         handle_signals=True,
     )
@@ -181,12 +202,20 @@ def batch(
 
         show_summary(err, summary)
     if summary.interrupted:
-        if not quiet:
-            sys.stderr.write(
-                f"leadcheck: interrupted after {summary.rows} rows; finished rows are kept, "
-                "run the same command again to go on\n"
-            )
+        kept = (
+            f" (the rows so far are in {summary.partial_output})" if summary.partial_output else ""
+        )
+        sys.stderr.write(
+            f"leadcheck: interrupted after {summary.rows} rows{kept}; finished rows are kept "
+            "in the database: run the same command again to go on\n"
+        )
         return ExitCode.INTERRUPTED
     if strict and summary.errors:
+        # One line for cron, which mails what stderr says; -q keeps it too.
+        where = f" of {summary.output}" if summary.output else ""
+        sys.stderr.write(
+            f"leadcheck: {summary.errors:,} of {summary.rows:,} rows have errors (see the "
+            f"'error' column{where}); exit 4 (--strict)\n"
+        )
         return ExitCode.ROW_ERRORS
     return ExitCode.OK

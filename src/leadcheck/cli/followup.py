@@ -39,7 +39,9 @@ def followup(
     from leadcheck.cli.options import parse_at, rep_from
     from leadcheck.followup import plan_followup
 
-    plan = plan_followup(country, phone=phone, email=email, at=parse_at(at), rep=rep_from(rep_timezone))
+    plan = plan_followup(
+        country, phone=phone, email=email, at=parse_at(at), rep=rep_from(rep_timezone)
+    )
     if json_output:
         from leadcheck.cli.views.console import print_json
 

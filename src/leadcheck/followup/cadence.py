@@ -120,9 +120,7 @@ def build_cadence(
     return tuple(steps)
 
 
-def _shared_working_day(
-    lead: WorkCalendar, rep: WorkCalendar | None, day: dt.date
-) -> dt.date:
+def _shared_working_day(lead: WorkCalendar, rep: WorkCalendar | None, day: dt.date) -> dt.date:
     """``day`` or the first day after it on which the lead and the rep both work."""
     if rep is None:
         return lead.next_working_day(day)

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from leadcheck.contacts import Contacts, normalize_phone
+from leadcheck.errors import UnknownCountryError
 from leadcheck.followup.cadence import CadenceStep, build_cadence, chat_link
 from leadcheck.followup.channels import WEEKDAYS, ChannelTable, load_channels
 from leadcheck.followup.countries import (
@@ -32,7 +33,6 @@ from leadcheck.followup.timing import (
     city,
     zone_info,
 )
-from leadcheck.errors import UnknownCountryError
 from leadcheck.models import Frozen
 from leadcheck.textsafe import clean_line
 
