@@ -81,6 +81,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _LEADING_BLANKS = re.compile(r"[\s\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 
+def looks_like_formula(value: str) -> bool:
+    """Whether a spreadsheet could read ``value`` as a formula (see :func:`neutralize_formula`)."""
+    return bool(value) and value.startswith(_FORMULA_START)
+
+
 def neutralize_formula(value: str) -> str:
     """A spreadsheet cell that cannot run as a formula (OWASP CSV injection advice).
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadcheck.batch.outcome import RESULT_COLUMNS
 from leadcheck.errors import BadOptionError, LeadcheckError
-from leadcheck.textsafe import strip_controls
+from leadcheck.textsafe import looks_like_formula, strip_controls
 
 if TYPE_CHECKING:
     from leadcheck.batch.summary import BatchSummary
@@ -44,7 +44,6 @@ SUMMARY_SHEET = "summary"
 
 NUMBER_COLUMNS = frozenset({"verdict_score", "fit_score"})
 LINK_COLUMNS = frozenset({"website_url", "whatsapp"})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LINK = re.compile(r"^https?://[^\s\"<>\\^`{|}]+$", re.IGNORECASE)
 
 # Widths in characters: result columns by name, input columns by the field they hold.
@@ -189,7 +188,7 @@ class XlsxWriter:
             return None
         cell = WriteOnlyCell(self._sheet, value=text)
         cell.data_type = "s"  # a string, never a formula, whatever it starts with
-        if text.startswith(_FORMULA_START):
+        if looks_like_formula(text):
             cell.quotePrefix = True  # Excel's "typed as text" mark: editing keeps it text
         return cell
 
