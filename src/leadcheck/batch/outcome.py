@@ -8,6 +8,7 @@ and reads it back with :meth:`RowOutcome.from_dict`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from leadcheck.followup.plan import FollowupPlan
     from leadcheck.followup.rep import RepSettings
     from leadcheck.report import LeadReport
+    from leadcheck.verify.verdict import Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,7 @@ def report_columns(report: LeadReport) -> RowOutcome:
     """The result columns of one checked lead."""
     verdict = report.verdict
     fit = report.fit
-    # The negative reasons first (what to worry about), then the neutral, then the good.
-    ordered = sorted(verdict.reasons, key=lambda r: (r.points >= 0, r.points == 0, r.points))
+    ordered = ordered_reasons(verdict.reasons)
     website = report.website
     site_url = (website.final_url or website.url) if website is not None else None
     return RowOutcome(
@@ -141,6 +142,15 @@ def replan(outcome: RowOutcome, rep: RepSettings, *, at: datetime | None = None)
     except InvalidInputError:
         return outcome
     return replace(outcome, **plan_columns(plan))
+
+
+def ordered_reasons(reasons: Sequence[Reason]) -> list[Reason]:
+    """The negative reasons first, the heaviest first (what to worry about), then the
+    positive ones, the strongest first, then the neutral ones."""
+    return sorted(
+        reasons,
+        key=lambda r: (r.points >= 0, r.points == 0, r.points if r.points < 0 else -r.points),
+    )
 
 
 def _sentence(message: str) -> str:

@@ -22,6 +22,7 @@ from leadcheck.errors import DataFileError, InvalidInputError, LeadcheckError, S
 # Command modules register themselves on ``app`` when imported.
 from leadcheck.cli import batch as _batch  # noqa: F401  isort: skip
 from leadcheck.cli import config as _config  # noqa: F401  isort: skip
+from leadcheck.cli import demo as _demo  # noqa: F401  isort: skip
 from leadcheck.cli import followup as _followup  # noqa: F401  isort: skip
 from leadcheck.cli import score as _score  # noqa: F401  isort: skip
 from leadcheck.cli import taxonomy as _taxonomy  # noqa: F401  isort: skip

@@ -64,7 +64,9 @@ def reasons_grid(report: LeadReport) -> Table:
     grid.add_column(no_wrap=True, width=2, justify="right")
     grid.add_column(overflow="fold", ratio=1)
     grid.add_column(no_wrap=True, style="dim")
-    for reason in sorted(report.verdict.reasons, key=lambda r: (r.points >= 0, r.points == 0)):
+    from leadcheck.batch.outcome import ordered_reasons
+
+    for reason in ordered_reasons(report.verdict.reasons):
         mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
         if reason.points == 0:
             mark, style = ("·", "dim")
