@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from leadcheck.errors import DataFileError
+from leadcheck.errors import DataFileError, MissingDataFileError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -45,6 +45,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file, turning I/O and syntax errors into DataFileError."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise MissingDataFileError(path, "cannot read the file (no such file)") from exc
     except OSError as exc:
         raise DataFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     try:
@@ -84,6 +86,8 @@ def iter_list_file(path: Path) -> Iterator[tuple[int, str]]:
     """
     try:
         text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise MissingDataFileError(path, "cannot read the file (no such file)") from exc
     except OSError as exc:
         raise DataFileError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:

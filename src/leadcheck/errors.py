@@ -10,15 +10,18 @@ what went wrong and, where we can tell, what to do next::
     │   ├── UnknownTimezoneError    a time zone name that does not exist
     │   ├── BadNameserverError      a nameserver that is not IP[:PORT]
     │   ├── BadWebsiteError         a website that is not an http(s) address
-    │   └── BadOptionError          any other bad setting (an age, a column map, a format)
+    │   ├── BadOptionError          any other bad setting (an age, a column map, a format)
+    │   └── MissingFileError        a file that was named does not exist (also an
+    │                               InputFileError; MissingDataFileError also a DataFileError)
     ├── DataFileError           a data file (taxonomy, tables, lists) is missing or malformed
     ├── InputFileError          an input file (CSV, Excel, text) cannot be read
     └── StoreError              the results database cannot be used
         └── StoreBusyError          another run holds it
 
 The library never speaks of "usage": the command line turns ``InvalidInputError``
-into a usage error (exit 2), ``DataFileError`` into exit 3, ``StoreBusyError`` into
-exit 75 and every other ``LeadcheckError`` into exit 1.
+into a usage error (exit 2: so is a file named on the command line that does not
+exist, whichever command and option named it), ``DataFileError`` into exit 3,
+``StoreBusyError`` into exit 75 and every other ``LeadcheckError`` into exit 1.
 """
 
 from __future__ import annotations
@@ -75,3 +78,11 @@ class StoreError(LeadcheckError):
 
 class StoreBusyError(StoreError):
     """Another run holds the results database."""
+
+
+class MissingFileError(InvalidInputError, InputFileError):
+    """A file that was named (an input, a saved page) does not exist."""
+
+
+class MissingDataFileError(DataFileError, InvalidInputError):
+    """A data file that was named (``--taxonomy``, ``--aliases``) does not exist."""

@@ -80,6 +80,13 @@ SETTINGS: dict[str, tuple[str, str, str, Any, str]] = {
     ),
 }  # fmt: skip
 
+# The command-line flag of a setting, for messages.
+FLAGS = {
+    "rep.timezone": "--rep-timezone",
+    "network.timeout": "--timeout",
+    "network.nameservers": "--nameserver",
+    "network.allow_private": "--allow-private",
+}
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
 
@@ -122,7 +129,7 @@ class Settings:
                 continue
             name = key.replace("__", ".")
             current = values[name]
-            value = _parse(name, raw, "command line")
+            value = _parse(name, raw, "command line", flag=FLAGS.get(name))
             values[name] = Setting(name, value, "command line", current.description)
         return Settings(values, self.config_path, self.config_found)
 
@@ -162,14 +169,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
 
 def _read_config(path: Path, *, required: bool) -> tuple[dict[str, Any], bool]:
-    from leadcheck.errors import DataFileError
+    from leadcheck.errors import DataFileError, MissingDataFileError
 
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         if required:
-            raise DataFileError(path, f"no such file (named by {CONFIG_ENV})") from None
+            raise MissingDataFileError(path, f"no such file (named by {CONFIG_ENV})") from None
         return {}, False
     except OSError as exc:
         raise DataFileError(path, f"cannot read the config file: {exc.strerror or exc}") from exc
@@ -197,12 +204,13 @@ def _read_config(path: Path, *, required: bool) -> tuple[dict[str, Any], bool]:
     return found, True
 
 
-def _parse(name: str, raw: Any, source: str) -> Any:
+def _parse(name: str, raw: Any, source: str, *, flag: str | None = None) -> Any:
     """A setting's value from text (environment, command line) or TOML."""
     try:
         return _PARSERS[name](raw)
     except (InvalidInputError, ValueError, TypeError) as exc:
-        raise BadOptionError(f"{name} from {source}: {exc}") from None
+        where = flag or f"{name} from {source}"
+        raise BadOptionError(f"{where}: {exc}") from None
 
 
 def _timezone(raw: Any) -> str:

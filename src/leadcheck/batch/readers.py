@@ -31,7 +31,7 @@ from leadcheck.batch.csv_records import RecordReader, byte_lines, text_lines
 from leadcheck.batch.limits import DEFAULT_LIMITS, ReadLimits
 from leadcheck.batch.records import RawRecord, cell_text
 from leadcheck.batch.row_decoding import LineDecoder
-from leadcheck.errors import BadOptionError, InputFileError
+from leadcheck.errors import BadOptionError, InputFileError, MissingFileError
 
 __all__ = ["STDIN", "RawRecord", "Table", "cell_text", "detect_encoding", "open_table",
            "sniff_delimiter"]  # fmt: skip
@@ -129,6 +129,8 @@ def open_table(
             raise BadOptionError("--sheet needs an .xlsx file; stdin is read as CSV")
         return _open_csv(name, stdin or sys.stdin.buffer, aliases, seekable=False, limits=limits)
     path = Path(source)
+    if not path.exists():
+        raise MissingFileError(f"cannot read {path}: no such file")
     suffix = path.suffix.lower()
     if suffix in (".xls", ".et", ".numbers", ".ods"):
         raise InputFileError(

@@ -196,7 +196,8 @@ def batch(
     if json_output:
         from leadcheck.cli.views.console import print_json
 
-        print_json(summary.model_dump(mode="json"))
+        # null means "could not be determined"; what does not apply is left out.
+        print_json(summary.model_dump(mode="json", exclude_none=True))
     if chatty:
         from leadcheck.cli.views.batch import show_summary
 

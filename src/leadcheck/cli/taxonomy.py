@@ -16,7 +16,11 @@ def taxonomy_command(
     taxonomy: TaxonomyOption = None,
     check: Annotated[
         bool,
-        typer.Option("--check", help="Only validate the file; exit 0 if it is usable, 3 if not."),
+        typer.Option(
+            "--check",
+            help="Only validate the file; exit 0 if it is usable, 3 if it is malformed, 2 if "
+            "it does not exist.",
+        ),
     ] = False,
     terms: Annotated[bool, typer.Option("--terms", help="List every term of every group.")] = False,
     as_json: JsonOption = False,

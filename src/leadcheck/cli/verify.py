@@ -68,8 +68,7 @@ def verify(
     lead = normalize_lead(inquiry, strict=True)  # an unknown country fails before any network
     if website and website.strip() and lead.website is not None and lead.website.url is None:
         raise BadWebsiteError(
-            f"--website {website.strip()[:200]!r}: {lead.website.error}; give a "
-            "domain (acme.com) or an http(s) address"
+            f"--website: {lead.website.error}; give a domain (acme.com) or an http(s) address"
         )
     # --timeout bounds the whole command, start-up included.
     deadline = Deadline(command_started(ctx) + net.timeout - WIND_DOWN)

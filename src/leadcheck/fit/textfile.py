@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
-from leadcheck.errors import InputFileError
+from leadcheck.errors import InputFileError, MissingFileError
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
@@ -15,6 +15,8 @@ def read_bytes_file(path: Path, *, limit: int = MAX_TEXT_BYTES) -> bytes:
     try:
         with path.open("rb") as stream:
             return read_bytes_stream(stream, name=str(path), limit=limit)
+    except FileNotFoundError as exc:
+        raise MissingFileError(f"{path}: cannot read the file (no such file)") from exc
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
 

@@ -49,8 +49,12 @@ def _body(report: LeadReport) -> RenderableType:
         parts += [Text(), Text("Industry fit", style="bold underline"), _fit_table(report)]
     if report.followup is not None:
         parts += [Text(), Text("Follow-up", style="bold underline"), _followup_table(report)]
+    said = report.website.error if report.website is not None else None
     for note in report.notes:
-        parts.append(safe(f"note ({note.stage}): {note.message}", style="yellow", limit=400))
+        message = note.message
+        if said and f"({said})" in message:  # said once, in the Website part above
+            message = message.replace(f"({said})", "(see Website above)")
+        parts.append(safe(f"note ({note.stage}): {message}", style="yellow", limit=400))
     return Group(*parts)
 
 
@@ -70,7 +74,9 @@ def reasons_grid(report: LeadReport) -> Table:
         mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
         if reason.points == 0:
             mark, style = ("·", "dim")
-        grid.add_row(Text(mark, style=style), safe(reason.message, limit=400), f"[{reason.code}]")
+        grid.add_row(
+            Text(mark, style=style), safe(reason.message, limit=400), Text(f"[{reason.code}]")
+        )
     return grid
 
 
