@@ -102,7 +102,9 @@ def test_score_refuses_big_files(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 
 def test_score_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert main(["score", "--text-file", str(tmp_path / "none.txt")]) == 2  # a missing file is a usage error, for every command
+    assert (
+        main(["score", "--text-file", str(tmp_path / "none.txt")]) == 2
+    )  # a missing file is a usage error, for every command
     assert "cannot read" in capsys.readouterr().err
 
 

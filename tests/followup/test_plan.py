@@ -173,3 +173,30 @@ def test_many_plans_are_cheap() -> None:
     for hour in range(300):
         plan_followup("US", phone="+1 212 555 0100", at=BERLIN_SATURDAY + dt.timedelta(hours=hour))
     assert time.perf_counter() - start < 3.0  # ~0.5 ms each on a laptop
+
+
+def test_country_from_the_phone_when_not_given() -> None:
+    plan = plan_followup(
+        None, phone="+49 711 4567890", at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    )
+    assert plan.country == "DE"
+
+
+def test_one_channel_list_without_retired_services_with_b2b() -> None:
+    plan = plan_followup("US", at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC))
+    assert "Skype" not in plan.contact_channels
+    assert "Google Hangouts" not in plan.contact_channels
+    assert plan.contact_channels[-2:] == ("LinkedIn", "Email")
+
+
+def test_the_reps_golden_week_holds_the_cadence_back() -> None:
+    from leadcheck.followup.rep import RepSettings
+
+    # Lead in Germany, planned on Tue 29 Sep 2026: day 3 would be Thu 1 Oct, China's
+    # National Day. The step waits until the rep is back (8 Oct).
+    at = dt.datetime(2026, 9, 29, 10, 0, tzinfo=dt.UTC)
+    china = plan_followup("DE", at=at, rep=RepSettings(country="CN"))
+    elsewhere = plan_followup("DE", at=at, rep=RepSettings(country="DE"))
+    first_china, first_de = china.cadence[0].date, elsewhere.cadence[0].date
+    assert first_de == dt.date(2026, 10, 2)
+    assert first_china >= dt.date(2026, 10, 8)

@@ -57,6 +57,18 @@ def _text(value: object, limit: int = 200) -> str:
     return html.escape(clean_line(str(value), limit=limit) or "") if value is not None else ""
 
 
+def _against(reasons: str | None, codes: str | None) -> str:
+    """The reasons that count against a lead (a reason table row with negative points)."""
+    from leadcheck.verify.verdict import REASONS
+
+    texts = (reasons or "").split("; ")
+    keys = (codes or "").split("; ")
+    if len(texts) != len(keys):
+        return reasons or ""
+    kept = [t for t, k in zip(texts, keys, strict=True) if k in REASONS and REASONS[k].points < 0]
+    return "; ".join(kept) or (reasons or "")
+
+
 class _Lead:
     __slots__ = ("company", "country", "email", "fit", "reasons", "score", "segment", "window")
 
@@ -74,7 +86,7 @@ class _Lead:
         self.fit = c.fit_tier or "—"
         self.segment = c.fit_segment or ""
         self.score = c.verdict_score or 0
-        self.reasons = c.reasons or ""
+        self.reasons = _against(c.reasons, c.verdict_reasons)
         self.window = c.next_window_rep or ""
 
 

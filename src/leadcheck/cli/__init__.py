@@ -71,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = command.main(args=args, prog_name="leadcheck", standalone_mode=False, obj=state)
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:  # shell completion exits on its own
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("leadcheck: interrupted\n")
         return ExitCode.INTERRUPTED
