@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from leadcheck.batch.outcome import RESULT_COLUMNS
-from leadcheck.batch.readers import RawRecord
+from leadcheck.batch.records import RawRecord
 
 _SUFFIX = re.compile(r"\s+\((?:input|\d+)\)$")
 _RESULTS = frozenset(RESULT_COLUMNS)
