@@ -221,7 +221,7 @@ def suggest_cutoffs(evaluation: Evaluation, current: Tiers) -> Cutoffs:
     item that may not be A is B at most, whatever its score.
     """
     rows = [
-        (o.result.score, o.item.tier, o.group, o.item.kind == "trap", _may_be_a(o.result))
+        (o.result.score, o.item.tier, o.group, o.item.kind == "trap", o.result)
         for o in evaluation.outcomes
     ]
     groups = sorted({row[2] for row in rows})
@@ -237,9 +237,9 @@ def suggest_cutoffs(evaluation: Evaluation, current: Tiers) -> Cutoffs:
             for a in (x for x in candidates if x > b):
                 right_by_group: Counter[str] = Counter()
                 total_by_group: Counter[str] = Counter()
-                for score, tier, group, _, may_be_a in rows:
+                for score, tier, group, _, result in rows:
                     total_by_group[group] += 1
-                    predicted = _tier_for(score, a, b, c, may_be_a)
+                    predicted = _tier_for(score, a, b, c, result)
                     right_by_group[group] += predicted == tier
                 worst = min(right_by_group[g] / total_by_group[g] for g in groups)
                 overall = sum(right_by_group.values()) / len(rows)
@@ -251,18 +251,20 @@ def suggest_cutoffs(evaluation: Evaluation, current: Tiers) -> Cutoffs:
     return best[1]
 
 
-def _may_be_a(result: FitResult) -> bool:
-    return result.may_be_a
-
-
-def _tier_for(score: int, a: int, b: int, c: int, may_be_a: bool) -> Tier:
-    if score >= a and may_be_a:
-        return "A"
-    if score >= b:
-        return "B"
-    if score >= c:
-        return "C"
-    return "D"
+def _tier_for(score: int, a: int, b: int, c: int, result: FitResult) -> Tier:
+    """The tier ``result`` would get with cut-offs ``a``, ``b``, ``c``."""
+    if score >= a and result.may_be_a:
+        tier: Tier = "A"
+    elif score >= b:
+        tier = "B"
+    elif score >= c:
+        tier = "C"
+    else:
+        tier = "D"
+    ceiling = result.ceiling
+    if ceiling is not None and TIERS.index(tier) < TIERS.index(ceiling):
+        return ceiling
+    return tier
 
 
 def format_matrix(confusion: dict[Tier, Counter[Tier]]) -> list[str]:

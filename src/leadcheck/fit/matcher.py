@@ -10,6 +10,7 @@ thousands of leads builds it once.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +35,9 @@ class GroupInfo:
     name: str
     weight: float  # 1.0 for buyer types
     core: bool
+    role: str = "application"  # a segment's line of evidence: product, action, application
+    amenity: bool = False
+    ceiling: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,24 @@ class TermInfo:
 
 _CACHE_SIZE = 512  # page fields remembered by count_cached
 
+# Where a sentence ends, as the automaton's byte strings see it: a claim ("we
+# manufacture") vouches for the terms of its own sentence only.
+_SENTENCE_ENDS = tuple(
+    end.encode("utf-8").decode("latin-1") for end in (".", "!", "?", ";", "|", "。", "！", "？", "।", "؟")
+)
+_SCORED_KINDS = frozenset({"segment", "negative"})
+
+
+class Counts:
+    """What one pass found: occurrences of each term, and how many of them lie in a
+    sentence that says what the company does (a claim)."""
+
+    __slots__ = ("claimed", "total")
+
+    def __init__(self, total: Counter[int], claimed: Counter[int]) -> None:
+        self.total = total
+        self.claimed = claimed
+
 
 class CompiledTaxonomy:
     """The automaton of a taxonomy and the tables its values point into."""
@@ -58,8 +80,20 @@ class CompiledTaxonomy:
         by_key: dict[str, list[tuple[int, int, bool, bool]]] = {}
         for kind, group in taxonomy.groups():
             weight = getattr(group, "weight", 1.0)
-            core = isinstance(group, Segment) and group.core
-            groups.append(GroupInfo(kind, group.id, group.name, weight, core))
+            if isinstance(group, Segment):
+                info = GroupInfo(
+                    kind,
+                    group.id,
+                    group.name,
+                    weight,
+                    group.core,
+                    group.role,
+                    group.amenity,
+                    group.ceiling,
+                )
+            else:
+                info = GroupInfo(kind, group.id, group.name, weight, False)
+            groups.append(info)
             group_keys: set[Key] = set()
             for language, text, weak in group.iter_terms():
                 # A spelling shared by two languages of a group counts once, as the first.
@@ -82,10 +116,11 @@ class CompiledTaxonomy:
         self.terms: tuple[TermInfo, ...] = tuple(terms)
         self.key_count = len(by_key)
         self._automaton = automaton
-        self._cache: Memo[tuple[int, int], Counter[int]] = Memo(_CACHE_SIZE)
+        self._cache: Memo[tuple[int, int], Counts] = Memo(_CACHE_SIZE)
+        self.claim_window = taxonomy.scoring.claim_window
 
-    def count_cached(self, text: str, fold: Callable[[str], str]) -> Counter[int]:
-        """``count(fold(text))``, remembered for the last few hundred texts.
+    def count_cached(self, text: str, fold: Callable[[str], str]) -> Counts:
+        """``count_zones(fold(text))``, remembered for the last few hundred texts.
 
         Keyed by the text's length and hash, not the text itself, so the cache holds
         no page in memory; Python's string hash is keyed per process, so a stranger
@@ -94,7 +129,7 @@ class CompiledTaxonomy:
         key = (len(text), hash(text))
         cached = self._cache.get(key)
         if cached is None:
-            cached = self.count(fold(text))
+            cached = self.count_zones(fold(text))
             self._cache.put(key, cached)
         return cached
 
@@ -103,13 +138,20 @@ class CompiledTaxonomy:
         self._cache.clear()
 
     def count(self, folded: str) -> Counter[int]:
-        """Occurrences of each term (by index) in text already passed through ``fold``.
+        """Occurrences of each term (by index) in text already passed through ``fold``."""
+        return self.count_zones(folded).total
+
+    def count_zones(self, folded: str) -> Counts:
+        """Occurrences of each term in folded text, and those said in a claim.
 
         Within one group, overlapping matches count once: the leftmost, and of those
         the longest (``uv sterilizer`` counts once, not also as ``uv``). Terms of
         different groups are independent: ``drinking water treatment`` is evidence for
         both drinking water and water treatment, except that a match lying inside a
-        match of a negative group is no evidence at all (``uv`` in ``uv printing``).
+        match of a negative group is no evidence at all (``uv`` in ``uv printing``), and
+        a match inside a mask (an idiom: ``non è una moda``) is no evidence either way.
+        A segment or negative match is *claimed* when a claim term (``we manufacture``)
+        stands in the same sentence, within ``claim_window`` characters.
         """
         spans: list[tuple[int, int, int, int]] = []  # group, start, -end, term
         terms = self.terms
@@ -125,10 +167,22 @@ class CompiledTaxonomy:
                     continue
                 spans.append((terms[term_index].group, start, -end, term_index))
         counts: Counter[int] = Counter()
+        claimed: Counter[int] = Counter()
         if not spans:
-            return counts
+            return Counts(counts, claimed)
         spans.sort()
-        negative = self._negative_spans(spans)
+        groups = self.groups
+        negative: list[tuple[int, int]] = []
+        masks: list[tuple[int, int]] = []
+        claims: list[int] = []
+        for group, start, end, _ in spans:
+            kind = groups[group].kind
+            if kind == "negative":
+                negative.append((start, -end))
+            elif kind == "mask":
+                masks.append((start, -end))
+            elif kind == "claim":
+                claims.append(start)
         current_group = -1
         reach = -1
         for group, start, negative_end, term_index in spans:
@@ -136,19 +190,34 @@ class CompiledTaxonomy:
                 current_group, reach = group, -1
             elif start < reach:
                 continue  # overlaps a match of the same group that starts earlier or is longer
+            kind = groups[group].kind
+            end = -negative_end
+            if masks and kind != "mask" and any(s <= start and end <= e for s, e in masks):
+                continue  # an idiom: "moda" in "non è una moda" is no evidence
             if (
                 negative
-                and self.groups[group].kind != "negative"
-                and any(s <= start and -negative_end <= e for s, e in negative)
+                and kind != "negative"
+                and any(s <= start and end <= e for s, e in negative)
             ):
                 continue  # a false friend: "uv" inside "uv printing" is no evidence
-            reach = -negative_end
+            reach = end
             counts[term_index] += 1
-        return counts
+            if claims and kind in _SCORED_KINDS and self._claimed(text, claims, start, end):
+                claimed[term_index] += 1
+        return Counts(counts, claimed)
 
-    def _negative_spans(self, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
-        groups = self.groups
-        return [(start, -end) for group, start, end, _ in spans if groups[group].kind == "negative"]
+    def _claimed(self, text: str, claims: list[int], start: int, end: int) -> bool:
+        """Whether a claim starts within the window around ``start..end``, in the same
+        sentence (no sentence end between the two)."""
+        window = self.claim_window
+        low = bisect.bisect_left(claims, start - window)
+        for claim in claims[low:]:
+            if claim > end + window:
+                return False
+            between = text[claim:start] if claim <= start else text[end:claim]
+            if not any(mark in between for mark in _SENTENCE_ENDS):
+                return True
+        return False
 
 
 def _as_bytes(text: str) -> str:

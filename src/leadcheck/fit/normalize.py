@@ -81,6 +81,7 @@ UNSPACED = (
     "\u3005-\u3007\u3021-\u3029\u3038-\u303c"  # ideographic marks and numbers
     "\u3040-\u30ff"  # hiragana, katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs and compatibility
+    "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Hangul: particles attach to words
     "\u0e00-\u0e7f\u0e80-\u0eff"  # Thai, Lao
     "\u1000-\u109f\u1780-\u17ff"  # Myanmar, Khmer
     "\U00020000-\U0003134f"  # CJK extensions B..G

@@ -31,7 +31,9 @@ TermsByLanguage = dict[Language, tuple[Term, ...]]
 Weight = Annotated[float, Field(gt=0, le=1)]
 FieldWeight = Annotated[float, Field(gt=0, le=10)]
 
-GroupKind = Literal["segment", "negative", "buyer_type"]
+GroupKind = Literal["segment", "negative", "buyer_type", "venue", "mask", "claim"]
+Role = Literal["product", "action", "application"]
+Ceiling = Literal["B", "C"]
 
 
 class _Group(Frozen):
@@ -48,10 +50,21 @@ class _Group(Frozen):
 
 
 class Segment(_Group):
-    """A market the company sells into; ``weight`` says how close it is to the core."""
+    """A market the company sells into; ``weight`` says how close it is to the core.
+
+    ``role`` says which line of evidence the segment is: our ``product`` (UV lamps,
+    sterilizers), the ``action`` (disinfection, sterilization) or an ``application``
+    (water treatment, aquaculture...); independent lines combine. ``amenity`` marks a
+    segment whose words a hotel or a gym uses for its facilities (pool, spa, air
+    conditioning). ``ceiling`` is the best tier a company whose trade this is can get
+    without evidence of our product (a pump maker is C however watery its page).
+    """
 
     weight: Weight
     core: bool = False
+    role: Role = "application"
+    amenity: bool = False
+    ceiling: Ceiling | None = None
     weak_terms: TermsByLanguage = Field(default_factory=dict)
 
     def iter_terms(self) -> Iterator[tuple[str, str, bool]]:
@@ -71,6 +84,22 @@ class BuyerType(_Group):
     """What kind of buyer the lead is (distributor, OEM...); reported, not scored."""
 
 
+class Venue(_Group):
+    """Places whose pools, spas and air conditioning are amenities, not their trade
+    (hotels, resorts, gyms): named in a page's title or headings, they discount the
+    evidence of ``amenity`` segments."""
+
+
+class Mask(_Group):
+    """Idioms and asides whose words are no evidence either way ("non è una moda",
+    "not a fad"): a match inside a mask's match counts for nothing."""
+
+
+class Claim(_Group):
+    """What a company says it does ("we manufacture", "主营", "fabricamos"): terms in
+    the same sentence of the body count as much as a heading."""
+
+
 class FieldWeights(Frozen):
     """How much one occurrence of a term counts, by where it was found."""
 
@@ -80,6 +109,7 @@ class FieldWeights(Frozen):
     company: FieldWeight = 3.0
     message: FieldWeight = 2.0
     body: FieldWeight = 1.0
+    claim: FieldWeight = 2.0  # a body sentence that says what the company does
 
 
 class Tiers(Frozen):
@@ -107,6 +137,9 @@ class Scoring(Frozen):
     saturation: float = Field(default=4.0, gt=0, le=100)
     secondary_share: Weight = 0.25
     negative_penalty: Weight = 0.6
+    aside_factor: Weight = 0.5  # negative evidence in plain body text counts this much
+    amenity_factor: Weight = 0.25  # amenity evidence on a venue's page counts this much
+    claim_window: int = Field(default=160, ge=0, le=2000)  # characters around a claim
     tiers: Tiers = Field(default_factory=Tiers)
 
 
@@ -121,6 +154,9 @@ class Taxonomy(Frozen):
     segments: tuple[Segment, ...] = Field(alias="segment")
     negatives: tuple[NegativeGroup, ...] = Field(default=(), alias="negative")
     buyer_types: tuple[BuyerType, ...] = Field(default=(), alias="buyer_type")
+    venues: tuple[Venue, ...] = Field(default=(), alias="venue")
+    masks: tuple[Mask, ...] = Field(default=(), alias="mask")
+    claims: tuple[Claim, ...] = Field(default=(), alias="claim")
 
     _source: Path | None = PrivateAttr(default=None)
     _compiled: Any = PrivateAttr(default=None)  # matcher.CompiledTaxonomy, built on first use
@@ -131,13 +167,20 @@ class Taxonomy(Frozen):
         return self._source
 
     def groups(self) -> Iterator[tuple[GroupKind, _Group]]:
-        """Every group with its kind: segments, then negatives, then buyer types."""
+        """Every group with its kind: segments, negatives, buyer types, venues, masks
+        and claims, in that order."""
         for segment in self.segments:
             yield "segment", segment
         for negative in self.negatives:
             yield "negative", negative
         for buyer in self.buyer_types:
             yield "buyer_type", buyer
+        for venue in self.venues:
+            yield "venue", venue
+        for mask in self.masks:
+            yield "mask", mask
+        for claim in self.claims:
+            yield "claim", claim
 
     def languages(self) -> tuple[str, ...]:
         """Every language that has terms, sorted."""
@@ -181,6 +224,9 @@ _SECTIONS: dict[GroupKind, str] = {
     "segment": "segment",
     "negative": "negative",
     "buyer_type": "buyer_type",
+    "venue": "venue",
+    "mask": "mask",
+    "claim": "claim",
 }
 
 
@@ -188,7 +234,7 @@ def _check_semantics(taxonomy: Taxonomy, path: Path, locator: _Locator) -> None:
     if not taxonomy.segments:
         raise DataFileError(path, "the file has no [[segment]] block; add at least one")
     seen_ids: dict[str, str] = {}
-    indexes: dict[GroupKind, int] = {"segment": 0, "negative": 0, "buyer_type": 0}
+    indexes: dict[GroupKind, int] = dict.fromkeys(_SECTIONS, 0)
     for kind, group in taxonomy.groups():
         index = indexes[kind]
         indexes[kind] += 1
@@ -236,7 +282,9 @@ def _check_semantics(taxonomy: Taxonomy, path: Path, locator: _Locator) -> None:
 class _Locator:
     """Turns a dotted key path into ``line N, segment "id" terms.de[2]``."""
 
-    _HEADER = re.compile(r"^[ \t]*\[\[\s*(segment|negative|buyer_type)\s*\]\]", re.MULTILINE)
+    _HEADER = re.compile(
+        r"^[ \t]*\[\[\s*(segment|negative|buyer_type|venue|mask|claim)\s*\]\]", re.MULTILINE
+    )
 
     def __init__(self, text: str, data: Mapping[str, Any]) -> None:
         self._lines = text.splitlines()
