@@ -99,11 +99,12 @@ def main() -> int:
 
     if args.suggest:
         current = taxonomy.scoring.tiers
-        cut = suggest_cutoffs(evaluation, current)
+        cut = suggest_cutoffs(evaluation, min_a=current.a_min_core_segment)
         print(
             f"\nsuggested cut-offs: a = {cut.a}, b = {cut.b}, c = {cut.c} "
             f"(now {current.a}/{current.b}/{current.c}): worst group {cut.min_group_accuracy:.1%}, "
-            f"overall {cut.accuracy:.1%}, traps {'all right' if cut.traps_right else 'NOT all right'}"
+            f"overall {cut.accuracy:.1%}, traps {'all right' if cut.traps_right else 'NOT all right'}, "
+            f"gaps {cut.margin} points wide in all"
         )
     return 0
 

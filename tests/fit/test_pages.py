@@ -40,7 +40,7 @@ FITS = [
     ("ru_vodopodgotovka.txt", "A", "water_treatment", {"водоподготовк*", "обратного осмоса"}),
     ("ar_disinfection.html", "A", "water_treatment", {"*معالجة المياه", "*تحلية المياه"}),
     ("vi_nuoi_tom.txt", "A", "aquaculture", {"nuôi tôm", "ao nuôi", "nuôi trồng thủy sản"}),
-    ("tr_havalandirma.html", "A", "air_hvac", {"havalandırma*", "hava dezenfeksiyon*"}),
+    ("tr_havalandirma.html", "A", "hvac_ventilation", {"havalandırma*", "klima*"}),
     (
         "pl_uzdatnianie.txt",
         "A",

@@ -209,46 +209,136 @@ class Cutoffs:
     min_group_accuracy: float
     accuracy: float
     traps_right: bool
+    margin: int  # the widths of the score gaps the cut-offs sit in, added up
 
 
-def suggest_cutoffs(evaluation: Evaluation, current: Tiers) -> Cutoffs:
+ROBUSTNESS = 4  # points: an item counts as right when it stays right this far either way
+
+
+def suggest_cutoffs(
+    evaluation: Evaluation, min_a: int = 1, robustness: int = ROBUSTNESS
+) -> Cutoffs:
     """The cut-offs ``a > b > c`` that do best on the corpus.
 
-    Best means, in order: every trap right; the highest accuracy of the worst language
-    group; the highest overall accuracy; then the cut-offs nearest the current ones
-    (so that a flat stretch of the data does not move them). Tier A's other
-    conditions (a core line of evidence) are kept as the scorer reports them: an
-    item that may not be A is B at most, whatever its score.
+    An item counts as right only if it would still be right with its score
+    ``robustness`` points higher or lower: cut-offs that sit on an item's score are
+    one edit away from flipping it. Best means, in order: every trap right; the highest
+    accuracy of the worst language group; the highest overall accuracy; the widest
+    gaps between the scores. Each cut-off is then put in its gap, away from the items.
+    ``a`` is at least ``min_a``: tier A also asks for that much core evidence, and a
+    score cut-off below it would decide nothing. Tier A's other conditions (core evidence)
+    and the ceilings the scorer reports are kept: an item that may not be A is B at
+    most, and a capped item is at most its ceiling, whatever its score.
+
+    Accuracy only changes where a cut-off passes an item's score, so only those
+    places are tried, each judged from cumulative counts (not item by item).
     """
-    rows = [
-        (o.result.score, o.item.tier, o.group, o.item.kind == "trap", o.result)
-        for o in evaluation.outcomes
-    ]
-    groups = sorted({row[2] for row in rows})
-    values = sorted({score for score, *_ in rows} | {0, 100})
-    candidates = sorted({min(100, max(1, v + d)) for v in values for d in (0, 1)})
-    best: tuple[tuple[float, ...], Cutoffs] | None = None
-    for c in candidates:
-        if any(trap and score >= c for score, _, _, trap, _ in rows):
-            traps_right = False
-        else:
-            traps_right = True
-        for b in (x for x in candidates if x > c):
-            for a in (x for x in candidates if x > b):
-                right_by_group: Counter[str] = Counter()
-                total_by_group: Counter[str] = Counter()
-                for score, tier, group, _, result in rows:
-                    total_by_group[group] += 1
-                    predicted = _tier_for(score, a, b, c, result)
-                    right_by_group[group] += predicted == tier
-                worst = min(right_by_group[g] / total_by_group[g] for g in groups)
-                overall = sum(right_by_group.values()) / len(rows)
-                distance = abs(a - current.a) + abs(b - current.b) + abs(c - current.c)
-                key = (float(traps_right), worst, overall, -float(distance))
+    outcomes = evaluation.outcomes
+    groups = sorted({o.group for o in outcomes})
+    sizes = Counter(o.group for o in outcomes)
+    # (group, label, may be A, ceiling) -> cumulative count of items by score
+    buckets: dict[tuple[str, Tier, bool, Tier | None], list[int]] = {}
+    for o in outcomes:
+        key = (o.group, o.item.tier, o.result.may_be_a, o.result.ceiling)
+        histogram_ = buckets.setdefault(key, [0] * 102)
+        histogram_[o.result.score + 1] += 1
+    for cumulative in buckets.values():
+        for index in range(1, 102):
+            cumulative[index] += cumulative[index - 1]
+    trap_scores = [o.result.score for o in outcomes if o.item.kind == "trap"]
+    highest_trap = max(trap_scores, default=-1)
+    scores = sorted({o.result.score for o in outcomes})
+    # a cut-off at a score puts items with that score above it; the gap below it runs
+    # from the next lower score (exclusive)
+    places = [(score, score - below) for score, below in zip(scores, [-1, *scores[:-1]], strict=True)]
+    places.append((101, 101 - scores[-1]))  # above every item
+    best: tuple[tuple[float, ...], tuple[int, int, int], float] | None = None
+    for ci, (c, c_gap) in enumerate(places):
+        traps_right = c > highest_trap + robustness
+        # two cut-offs may share a gap between two scores, if it is wide enough
+        for bi in range(ci if c_gap >= 2 else ci + 1, len(places)):
+            b, b_gap = places[bi]
+            shared_cb = bi == ci
+            start = bi if b_gap >= (3 if shared_cb else 2) else bi + 1
+            for ai in range(start, len(places)):
+                a, a_gap = places[ai]
+                if a < min_a:
+                    continue
+                right: Counter[str] = Counter()
+                for (group, label, may_be_a, ceiling), cumulative in buckets.items():
+                    right[group] += _right(
+                        cumulative, label, may_be_a, ceiling, (a, b, c), robustness
+                    )
+                worst = min(right[g] / sizes[g] for g in groups)
+                overall = sum(right.values()) / len(outcomes)
+                shares = Counter((ci, bi, ai))
+                margin = sum(gap / shares[i] for i, gap in ((ci, c_gap), (bi, b_gap), (ai, a_gap)))
+                key = (float(traps_right), worst, overall, margin)
                 if best is None or key > best[0]:
-                    best = (key, Cutoffs(a, b, c, worst, overall, traps_right))
+                    best = (key, (ai, bi, ci), margin)
     assert best is not None
-    return best[1]
+    (traps_right_f, worst, overall, _), indexes, margin = best
+    a, b, c = _spread(indexes, places)
+    return Cutoffs(
+        a=a,
+        b=b,
+        c=c,
+        min_group_accuracy=worst,
+        accuracy=overall,
+        traps_right=bool(traps_right_f),
+        margin=round(margin),
+    )
+
+
+def _spread(indexes: tuple[int, int, int], places: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """Cut-off values for places ``(a, b, c)``: each in its gap between two scores,
+    spread evenly where several share one, so each is as far from any item as can be."""
+    values: dict[int, int] = {}
+    sharing = Counter(indexes)
+    for place, count in sharing.items():
+        score, gap = places[place]
+        low = score - gap + 1  # the lowest cut-off value that puts ``score`` above it
+        for k, which in enumerate(sorted((i for i, p in enumerate(indexes) if p == place), reverse=True)):
+            values[which] = min(100, max(1, low + (gap * (k + 1)) // (count + 1)))
+    return values[0], values[1], values[2]
+
+
+def _count(cumulative: list[int], low: int, high: int) -> int:
+    """Items with a score in ``low..high`` (inclusive)."""
+    low, high = max(low, 0), min(high, 100)
+    return cumulative[high + 1] - cumulative[low] if high >= low else 0
+
+
+def _right(
+    cumulative: list[int],
+    label: Tier,
+    may_be_a: bool,
+    ceiling: Tier | None,
+    cuts: tuple[int, int, int],
+    robustness: int = 0,
+) -> int:
+    """How many items of one bucket get ``label`` with the cut-offs ``a > b > c``, and
+    would still get it ``robustness`` points higher or lower."""
+    a, b, c = cuts
+    raw: dict[Tier, list[tuple[int, int]]] = {
+        "A": [(a, 100)] if may_be_a else [],
+        "B": [(b, a - 1)] + ([] if may_be_a else [(a, 100)]),
+        "C": [(c, b - 1)],
+        "D": [(0, c - 1)],
+    }
+    if ceiling is not None:  # tiers better than the ceiling become the ceiling
+        better = TIERS[: TIERS.index(ceiling)]
+        raw[ceiling] = raw[ceiling] + [r for t in better for r in raw[t]]
+        for tier in better:
+            raw[tier] = []
+    total = 0
+    for low, high in raw[label]:
+        if low > 0:
+            low += robustness
+        if high < 100:
+            high -= robustness
+        total += _count(cumulative, low, high)
+    return total
 
 
 def _tier_for(score: int, a: int, b: int, c: int, result: FitResult) -> Tier:

@@ -20,7 +20,7 @@ from typing import Any
 import ahocorasick
 
 from leadcheck.fit.normalize import is_word_char
-from leadcheck.fit.taxonomy import GroupKind, Segment, Taxonomy
+from leadcheck.fit.taxonomy import GroupKind, NegativeGroup, Segment, Taxonomy
 from leadcheck.fit.terms import Key, term_keys
 from leadcheck.memo import Memo
 from leadcheck.models import Frozen
@@ -38,6 +38,8 @@ class GroupInfo:
     role: str = "application"  # a segment's line of evidence: product, action, application
     amenity: bool = False
     ceiling: str | None = None
+    false_friend: bool = False  # a negative group whose phrases reuse our product's words
+    venue: bool = False  # a negative group whose trade uses amenity words for a service
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,16 @@ class CompiledTaxonomy:
                     group.role,
                     group.amenity,
                     group.ceiling,
+                )
+            elif isinstance(group, NegativeGroup):
+                info = GroupInfo(
+                    kind,
+                    group.id,
+                    group.name,
+                    weight,
+                    False,
+                    false_friend=group.false_friend,
+                    venue=group.venue,
                 )
             else:
                 info = GroupInfo(kind, group.id, group.name, weight, False)
@@ -175,10 +187,13 @@ class CompiledTaxonomy:
         negative: list[tuple[int, int]] = []
         masks: list[tuple[int, int]] = []
         claims: list[int] = []
+        friends: list[int] = []  # starts of false-friend matches ("nail lamp")
         for group, start, end, _ in spans:
             kind = groups[group].kind
             if kind == "negative":
                 negative.append((start, -end))
+                if groups[group].false_friend:
+                    friends.append(start)
             elif kind == "mask":
                 masks.append((start, -end))
             elif kind == "claim":
@@ -200,18 +215,25 @@ class CompiledTaxonomy:
                 and any(s <= start and end <= e for s, e in negative)
             ):
                 continue  # a false friend: "uv" inside "uv printing" is no evidence
+            if (
+                friends
+                and groups[group].role == "product"
+                and kind == "segment"
+                and self._near(text, friends, start, end)
+            ):
+                continue  # "UV lamp for gel nail polish": the lamp is a nail lamp
             reach = end
             counts[term_index] += 1
-            if claims and kind in _SCORED_KINDS and self._claimed(text, claims, start, end):
+            if claims and kind in _SCORED_KINDS and self._near(text, claims, start, end):
                 claimed[term_index] += 1
         return Counts(counts, claimed)
 
-    def _claimed(self, text: str, claims: list[int], start: int, end: int) -> bool:
-        """Whether a claim starts within the window around ``start..end``, in the same
-        sentence (no sentence end between the two)."""
+    def _near(self, text: str, starts: list[int], start: int, end: int) -> bool:
+        """Whether one of ``starts`` (sorted) lies within the window around
+        ``start..end``, in the same sentence (no sentence end between the two)."""
         window = self.claim_window
-        low = bisect.bisect_left(claims, start - window)
-        for claim in claims[low:]:
+        low = bisect.bisect_left(starts, start - window)
+        for claim in starts[low:]:
             if claim > end + window:
                 return False
             between = text[claim:start] if claim <= start else text[end:claim]

@@ -52,7 +52,6 @@ TIER_LABELS: dict[Tier, str] = {
     "D": "no fit",
 }
 _TIER_ORDER = "ABCD"
-MAX_OPENING_LINE = 200  # characters of a plain text's first line read as its title
 
 
 class FitInput(Frozen):
@@ -154,20 +153,12 @@ _HEADING_SEPARATOR = "\x00"  # cannot occur in page text: the parser strips cont
 
 
 def _raw_fields(doc: FitInput) -> list[tuple[FieldName, str]]:
-    title, body = doc.title, doc.body
-    if not title and not doc.headings and not doc.description and body:
-        # A text without markup: its opening line stands for its title.
-        first, _, rest = body.strip().partition("\n")
-        if first and len(first) <= MAX_OPENING_LINE and rest.strip():
-            title, body = first, rest
-        elif first and len(first) <= MAX_OPENING_LINE:
-            title, body = first, ""
     named: tuple[tuple[FieldName, str | None], ...] = (
-        ("title", title),
+        ("title", doc.title),
         ("description", doc.description),
         ("company", doc.company),
         ("message", doc.message),
-        ("body", body),
+        ("body", doc.body),
     )
     fields = [(name, value) for name, value in named if value]
     if doc.headings:
@@ -440,8 +431,13 @@ class _Scorer:
         return _noisy_or(s for s, _ in entries), tuple(entry for _, entry in entries)
 
     def _venue(self) -> str | None:
+        """A venue (or a trade that acts like one) named in the title, headings,
+        description, company name or claims: the one named most."""
         best: tuple[float, str] | None = None
-        for group, ev in self._groups("venue"):
+        for index, ev in self.evidence.items():
+            group = self.compiled.groups[index]
+            if group.kind != "venue" and not group.venue:
+                continue
             if ev.identity > 0 and (best is None or ev.identity > best[0]):
                 best = (ev.identity, group.name)
         return best[1] if best else None

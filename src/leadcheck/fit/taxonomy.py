@@ -75,9 +75,17 @@ class Segment(_Group):
 
 
 class NegativeGroup(_Group):
-    """Trades that are clearly not customers; their evidence lowers the score."""
+    """Trades that are clearly not customers; their evidence lowers the score.
+
+    ``false_friend``: the trade's phrases reuse our product's words ("UV lamp for gel
+    nails", "UV curing lamp"), so a product term in the same sentence as one of its
+    terms is no evidence. ``venue``: the trade's pages use amenity words for its own
+    service (a garage's "A/C disinfection"), as a hotel's do.
+    """
 
     weight: Weight
+    false_friend: bool = False
+    venue: bool = False
 
 
 class BuyerType(_Group):
