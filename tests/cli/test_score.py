@@ -182,7 +182,7 @@ def test_taxonomy_check(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.startswith("ok: ")
     data = run_json(capsys, "taxonomy", "--check")
     assert data["ok"] is True
-    assert data["segments"] == 19
+    assert data["segments"] == 23
 
 
 def test_taxonomy_check_bad_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -236,10 +236,10 @@ def suggest_cutoffs(
     outcomes = evaluation.outcomes
     groups = sorted({o.group for o in outcomes})
     sizes = Counter(o.group for o in outcomes)
-    # (group, label, may be A, ceiling) -> cumulative count of items by score
-    buckets: dict[tuple[str, Tier, bool, Tier | None], list[int]] = {}
+    # (group, label, may be A, ceiling, floor) -> cumulative count of items by score
+    buckets: dict[tuple[str, Tier, bool, Tier | None, Tier | None], list[int]] = {}
     for o in outcomes:
-        key = (o.group, o.item.tier, o.result.may_be_a, o.result.ceiling)
+        key = (o.group, o.item.tier, o.result.may_be_a, o.result.ceiling, o.result.floor)
         histogram_ = buckets.setdefault(key, [0] * 102)
         histogram_[o.result.score + 1] += 1
     for cumulative in buckets.values():
@@ -265,9 +265,9 @@ def suggest_cutoffs(
                 if a < min_a:
                     continue
                 right: Counter[str] = Counter()
-                for (group, label, may_be_a, ceiling), cumulative in buckets.items():
+                for (group, label, may_be_a, ceiling, floor), cumulative in buckets.items():
                     right[group] += _right(
-                        cumulative, label, may_be_a, ceiling, (a, b, c), robustness
+                        cumulative, label, may_be_a, (ceiling, floor), (a, b, c), robustness
                     )
                 worst = min(right[g] / sizes[g] for g in groups)
                 overall = sum(right.values()) / len(outcomes)
@@ -313,13 +313,15 @@ def _right(
     cumulative: list[int],
     label: Tier,
     may_be_a: bool,
-    ceiling: Tier | None,
+    bounds: tuple[Tier | None, Tier | None],
     cuts: tuple[int, int, int],
     robustness: int = 0,
 ) -> int:
     """How many items of one bucket get ``label`` with the cut-offs ``a > b > c``, and
-    would still get it ``robustness`` points higher or lower."""
+    would still get it ``robustness`` points higher or lower. ``bounds`` are the
+    bucket's ceiling and floor."""
     a, b, c = cuts
+    ceiling, floor = bounds
     raw: dict[Tier, list[tuple[int, int]]] = {
         "A": [(a, 100)] if may_be_a else [],
         "B": [(b, a - 1)] + ([] if may_be_a else [(a, 100)]),
@@ -330,6 +332,11 @@ def _right(
         better = TIERS[: TIERS.index(ceiling)]
         raw[ceiling] = raw[ceiling] + [r for t in better for r in raw[t]]
         for tier in better:
+            raw[tier] = []
+    if floor is not None:  # tiers worse than the floor become the floor
+        worse = TIERS[TIERS.index(floor) + 1 :]
+        raw[floor] = raw[floor] + [r for t in worse for r in raw[t]]
+        for tier in worse:
             raw[tier] = []
     total = 0
     for low, high in raw[label]:
@@ -351,9 +358,11 @@ def _tier_for(score: int, a: int, b: int, c: int, result: FitResult) -> Tier:
         tier = "C"
     else:
         tier = "D"
-    ceiling = result.ceiling
+    ceiling, floor = result.ceiling, result.floor
     if ceiling is not None and TIERS.index(tier) < TIERS.index(ceiling):
         return ceiling
+    if floor is not None and TIERS.index(tier) > TIERS.index(floor):
+        return floor
     return tier
 
 

@@ -114,6 +114,7 @@ class FitResult(Frozen):
     trade: str | None = None  # the group the title, headings and claims point to most
     venue: str | None = None  # a venue named in the title or headings (hotel, gym)
     ceiling: Tier | None = None  # the best tier the company's trade or venue allows
+    floor: Tier | None = None  # the worst tier the inquiry allows (it asks for our product)
     reasons: tuple[str, ...] = ()  # how the tier came about, in words
 
 
@@ -177,6 +178,7 @@ class _Evidence:
 
     identity: float = 0.0  # title, description, headings, company, claimed body sentences
     company: float = 0.0  # the part of ``identity`` from the company name
+    claimed_identity: float = 0.0  # the part of ``identity`` from claimed body sentences
     body: float = 0.0  # other body text
     message: float = 0.0
     weak_identity: float = 0.0
@@ -230,14 +232,15 @@ class _Scorer:
             term = compiled.terms[term_index]
             factor = scoring.weak_term_factor if term.weak else 1.0
             ev = self.evidence[term.group]
-            identity = body = message = company = 0.0
+            identity = body = message = company = claimed_part = 0.0
             claimed_total = 0
             for name, (count, claimed) in by_field.items():
                 if name == "message":
                     message += field_weight[name] * _saturate(count)
                 elif name == "body":
                     claimed_total += claimed
-                    identity += weights.claim * _saturate(claimed)
+                    claimed_part = weights.claim * _saturate(claimed)
+                    identity += claimed_part
                     body += field_weight[name] * (_saturate(count) - _saturate(claimed))
                 else:
                     identity += field_weight[name] * _saturate(count)
@@ -253,6 +256,7 @@ class _Scorer:
                 ev.body += body
                 ev.message += message
                 ev.company += factor * company
+                ev.claimed_identity += factor * claimed_part
             total = sum(count for count, _ in by_field.values())
             fields = tuple(f for f in FIELDS if f in by_field)
             match = TermMatch(
@@ -272,8 +276,9 @@ class _Scorer:
         groups = self.compiled.groups
         return [(groups[i], ev) for i, ev in self.evidence.items() if groups[i].kind == kind]
 
-    def _strength(self, weight: float, evidence: float) -> float:
-        return weight * (1.0 - math.exp(-evidence / self.scoring.saturation))
+    def _strength(self, weight: float, evidence: float, saturation: float | None = None) -> float:
+        saturation = saturation if saturation is not None else self.scoring.saturation
+        return weight * (1.0 - math.exp(-evidence / saturation))
 
     @staticmethod
     def _terms(ev: _Evidence, limit: int = 3) -> str:
@@ -344,7 +349,13 @@ class _Scorer:
         may_be_a = negative_score <= tiers.a_max_negative and (
             core_score >= tiers.a_min_core_segment or inquiry_names_fit
         )
+        floor: Tier | None = None
+        if product_asked is not None and negative_score <= tiers.a_max_negative and not ceiling:
+            floor = "B"
         tier = self._tier(score, may_be_a, ceiling)
+        if floor is not None and _TIER_ORDER.index(tier) > _TIER_ORDER.index(floor):
+            tier = floor
+            self.reasons.append(f"the inquiry asks for our product ({product_asked}): B at least")
 
         segment_entries = []
         for index, strength in total.items():
@@ -387,6 +398,7 @@ class _Scorer:
             trade=trade,
             venue=venue,
             ceiling=ceiling,
+            floor=floor,
             reasons=tuple(self.reasons),
         )
 
@@ -416,10 +428,14 @@ class _Scorer:
         scoring = self.scoring
         entries: list[tuple[float, SegmentScore]] = []
         for group, ev in self._groups("negative"):
-            evidence = ev.identity + ev.message + scoring.aside_factor * ev.body
-            strength = self._strength(group.weight, evidence)
-            if ev.identity:
-                self.reasons.append(f"{group.name} in the title, headings or claims: {self._terms(ev)}")
+            # A claim does not make a negative the trade: "we supply RO plants to
+            # cosmetics factories" names a customer. Body text counts as an aside.
+            headline = ev.identity - ev.claimed_identity
+            body = ev.body + ev.claimed_identity
+            evidence = headline + ev.message + scoring.aside_factor * body
+            strength = self._strength(group.weight, evidence, scoring.negative_saturation)
+            if headline:
+                self.reasons.append(f"{group.name} in the title or headings: {self._terms(ev)}")
             entry = SegmentScore(
                 id=group.id,
                 name=group.name,

@@ -143,6 +143,7 @@ class Scoring(Frozen):
     weak_term_factor: Weight = 0.4
     weak_evidence_cap: float = Field(default=2.0, gt=0, le=100)
     saturation: float = Field(default=4.0, gt=0, le=100)
+    negative_saturation: float = Field(default=4.0, gt=0, le=100)
     secondary_share: Weight = 0.25
     negative_penalty: Weight = 0.6
     aside_factor: Weight = 0.5  # negative evidence in plain body text counts this much
