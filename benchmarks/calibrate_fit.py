@@ -90,7 +90,8 @@ def main() -> int:
     for tier in TIERS:
         scores = [o.result.score for o in evaluation.outcomes if o.item.tier == tier]
         if scores:
-            print(f"  labelled {tier}: {min(scores)}..{max(scores)}, median {sorted(scores)[len(scores) // 2]}")
+            median = sorted(scores)[len(scores) // 2]
+            print(f"  labelled {tier}: {min(scores)}..{max(scores)}, median {median}")
 
     if args.wrong:
         print(f"\nwrong ({len(evaluation.wrong)})")
@@ -100,10 +101,11 @@ def main() -> int:
     if args.suggest:
         current = taxonomy.scoring.tiers
         cut = suggest_cutoffs(evaluation, min_a=current.a_min_core_segment)
+        traps = "all right" if cut.traps_right else "NOT all right"
         print(
             f"\nsuggested cut-offs: a = {cut.a}, b = {cut.b}, c = {cut.c} "
-            f"(now {current.a}/{current.b}/{current.c}): worst group {cut.min_group_accuracy:.1%}, "
-            f"overall {cut.accuracy:.1%}, traps {'all right' if cut.traps_right else 'NOT all right'}, "
+            f"(now {current.a}/{current.b}/{current.c}): robust accuracy of the worst group "
+            f"{cut.min_group_accuracy:.1%}, overall {cut.accuracy:.1%}, traps {traps}, "
             f"gaps {cut.margin} points wide in all"
         )
     return 0
@@ -116,7 +118,11 @@ def print_markdown(evaluation: Evaluation) -> None:
         row = evaluation.confusion[tier]
         total = sum(row.values())
         cells = " | ".join(str(row[t]) for t in TIERS)
-        print(f"| {tier} | {cells} | {row[tier] / total:.0%} |" if total else f"| {tier} | {cells} | - |")
+        print(
+            f"| {tier} | {cells} | {row[tier] / total:.0%} |"
+            if total
+            else f"| {tier} | {cells} | - |"
+        )
     print("\n| language group | items | right |")
     print("|---|---:|---:|")
     for group, (share, count) in evaluation.accuracy_by(lambda o: o.group).items():

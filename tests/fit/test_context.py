@@ -150,7 +150,8 @@ def test_the_trade_caps_the_tier_without_our_product() -> None:
         )
     )
     assert uv.tier == "A", uv.summary
-    assert with_uv.ceiling == "C" and uv.ceiling is None
+    assert with_uv.ceiling == "C"
+    assert uv.ceiling is None
 
 
 def test_vague_terms_alone_are_no_evidence() -> None:
@@ -172,7 +173,11 @@ def test_a_plain_texts_first_line_is_its_title() -> None:
 @pytest.mark.parametrize(
     ("text", "segment", "lowest"),
     [
-        ("Electrostatic precipitator (ESP) for restaurant kitchen exhaust", "oil_fume_exhaust", "B"),
+        (
+            "Electrostatic precipitator (ESP) for restaurant kitchen exhaust",
+            "oil_fume_exhaust",
+            "B",
+        ),
         ("Grease filters and range-hood purifiers", "oil_fume_exhaust", "B"),
         ("Oil mist and cooking smoke control", "oil_fume_exhaust", "B"),
         ("Regenerative thermal oxidizer (RTO) and RCO systems", "oil_fume_exhaust", "B"),
@@ -206,3 +211,40 @@ def test_every_segment_has_terms_in_every_shipped_language() -> None:
     core = [s for s in taxonomy.segments if s.core]
     for segment in core:
         assert set(segment.terms) >= languages, (segment.id, languages - set(segment.terms))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Umkehrosmoseanlagen für Labore", "umkehrosmose"),  # de: a compound of the stem
+        ("Reparto ospedaliero", "ospedale"),  # it
+        ("Tratamiento de efluente industrial", "tratamiento de efluentes"),  # es
+        ("Производство бактерицидных ламп и бактерицидная лампой", "бактерицидная лампа"),  # ru
+    ],
+)
+def test_a_stemmer_lets_the_last_word_inflect(text: str, term: str) -> None:
+    compiled = compile_taxonomy(load_taxonomy())
+    found = {compiled.terms[i].text for i in compiled.count(fold(text))}
+    assert term in found, found
+
+
+def test_stems_are_for_segments_only() -> None:
+    # Spanish "seguros" (insurance) is a negative term; its stem would match "seguridad".
+    compiled = compile_taxonomy(load_taxonomy())
+    found = {compiled.terms[i].text for i in compiled.count(fold("seguridad alimentaria"))}
+    assert "seguros" not in found
+
+
+def test_a_language_without_a_stemmer_is_refused(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    from leadcheck.errors import DataFileError
+
+    path = Path(str(tmp_path)) / "tax.toml"
+    path.write_text(
+        'schema = 1\n[morphology]\nstem_languages = ["vi"]\n'
+        '[[segment]]\nid = "a"\nname = "a"\nweight = 1.0\n[segment.terms]\nen = ["uv"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="no stemmer for vi"):
+        load_taxonomy(path)

@@ -99,16 +99,31 @@ def test_every_tier_is_explained(evaluation: Evaluation) -> None:
 @pytest.mark.parametrize(
     ("labels", "problem"),
     [
-        ("[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'A'\n"
-         "segment = 'uv_disinfection'\nkind = 'core'\nwhy = 'w'\n" * 2, "used twice"),
-        ("[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'A'\n"
-         "segment = 'no_such'\nkind = 'core'\nwhy = 'w'\n", "not in the taxonomy"),
-        ("[[item]]\nid = 'a'\nfile = '../x.txt'\nlanguage = 'en'\ntier = 'A'\n"
-         "segment = 'none'\nkind = 'core'\nwhy = 'w'\n", "outside the corpus"),
-        ("[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'E'\n"
-         "segment = 'none'\nkind = 'core'\nwhy = 'w'\n", "tier"),
-        ("[[item]]\nid = 'a'\nfile = 'missing.txt'\nlanguage = 'en'\ntier = 'A'\n"
-         "segment = 'none'\nkind = 'core'\nwhy = 'w'\n", "cannot read"),
+        (
+            "[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'A'\n"
+            "segment = 'uv_disinfection'\nkind = 'core'\nwhy = 'w'\n" * 2,
+            "used twice",
+        ),
+        (
+            "[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'A'\n"
+            "segment = 'no_such'\nkind = 'core'\nwhy = 'w'\n",
+            "not in the taxonomy",
+        ),
+        (
+            "[[item]]\nid = 'a'\nfile = '../x.txt'\nlanguage = 'en'\ntier = 'A'\n"
+            "segment = 'none'\nkind = 'core'\nwhy = 'w'\n",
+            "outside the corpus",
+        ),
+        (
+            "[[item]]\nid = 'a'\nfile = 'x.txt'\nlanguage = 'en'\ntier = 'E'\n"
+            "segment = 'none'\nkind = 'core'\nwhy = 'w'\n",
+            "tier",
+        ),
+        (
+            "[[item]]\nid = 'a'\nfile = 'missing.txt'\nlanguage = 'en'\ntier = 'A'\n"
+            "segment = 'none'\nkind = 'core'\nwhy = 'w'\n",
+            "cannot read",
+        ),
     ],
 )
 def test_a_bad_labels_file_is_refused(tmp_path: Path, labels: str, problem: str) -> None:

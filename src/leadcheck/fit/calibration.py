@@ -21,7 +21,7 @@ from pydantic import Field, StringConstraints
 from leadcheck.datafiles import read_toml, validate
 from leadcheck.errors import DataFileError
 from leadcheck.fit.scoring import FitInput, FitResult, Tier, score_fit
-from leadcheck.fit.taxonomy import Taxonomy, Tiers, load_taxonomy
+from leadcheck.fit.taxonomy import Taxonomy, load_taxonomy
 from leadcheck.models import Frozen
 
 LABELS_FILE = "labels.toml"
@@ -239,8 +239,8 @@ def suggest_cutoffs(
     # (group, label, may be A, ceiling, floor) -> cumulative count of items by score
     buckets: dict[tuple[str, Tier, bool, Tier | None, Tier | None], list[int]] = {}
     for o in outcomes:
-        key = (o.group, o.item.tier, o.result.may_be_a, o.result.ceiling, o.result.floor)
-        histogram_ = buckets.setdefault(key, [0] * 102)
+        bucket = (o.group, o.item.tier, o.result.may_be_a, o.result.ceiling, o.result.floor)
+        histogram_ = buckets.setdefault(bucket, [0] * 102)
         histogram_[o.result.score + 1] += 1
     for cumulative in buckets.values():
         for index in range(1, 102):
@@ -250,7 +250,9 @@ def suggest_cutoffs(
     scores = sorted({o.result.score for o in outcomes})
     # a cut-off at a score puts items with that score above it; the gap below it runs
     # from the next lower score (exclusive)
-    places = [(score, score - below) for score, below in zip(scores, [-1, *scores[:-1]], strict=True)]
+    places = [
+        (score, score - below) for score, below in zip(scores, [-1, *scores[:-1]], strict=True)
+    ]
     places.append((101, 101 - scores[-1]))  # above every item
     best: tuple[tuple[float, ...], tuple[int, int, int], float] | None = None
     for ci, (c, c_gap) in enumerate(places):
@@ -298,7 +300,9 @@ def _spread(indexes: tuple[int, int, int], places: list[tuple[int, int]]) -> tup
     for place, count in sharing.items():
         score, gap = places[place]
         low = score - gap + 1  # the lowest cut-off value that puts ``score`` above it
-        for k, which in enumerate(sorted((i for i, p in enumerate(indexes) if p == place), reverse=True)):
+        for k, which in enumerate(
+            sorted((i for i, p in enumerate(indexes) if p == place), reverse=True)
+        ):
             values[which] = min(100, max(1, low + (gap * (k + 1)) // (count + 1)))
     return values[0], values[1], values[2]
 

@@ -19,8 +19,9 @@ from typing import Any
 
 import ahocorasick
 
+from leadcheck.fit.morphology import stem_keys
 from leadcheck.fit.normalize import is_word_char
-from leadcheck.fit.taxonomy import GroupKind, NegativeGroup, Segment, Taxonomy
+from leadcheck.fit.taxonomy import Ceiling, GroupKind, NegativeGroup, Segment, Taxonomy
 from leadcheck.fit.terms import Key, term_keys
 from leadcheck.memo import Memo
 from leadcheck.models import Frozen
@@ -37,7 +38,7 @@ class GroupInfo:
     core: bool
     role: str = "application"  # a segment's line of evidence: product, action, application
     amenity: bool = False
-    ceiling: str | None = None
+    ceiling: Ceiling | None = None
     false_friend: bool = False  # a negative group whose phrases reuse our product's words
     venue: bool = False  # a negative group whose trade uses amenity words for a service
 
@@ -57,7 +58,8 @@ _CACHE_SIZE = 512  # page fields remembered by count_cached
 # Where a sentence ends, as the automaton's byte strings see it: a claim ("we
 # manufacture") vouches for the terms of its own sentence only.
 _SENTENCE_ENDS = tuple(
-    end.encode("utf-8").decode("latin-1") for end in (".", "!", "?", ";", "|", "。", "！", "？", "।", "؟")
+    end.encode("utf-8").decode("latin-1")
+    for end in (".", "!", "?", ";", "|", "。", "！", "？", "।", "؟")
 )
 _SCORED_KINDS = frozenset({"segment", "negative"})
 
@@ -80,6 +82,9 @@ class CompiledTaxonomy:
         groups: list[GroupInfo] = []
         terms: list[TermInfo] = []
         by_key: dict[str, list[tuple[int, int, bool, bool]]] = {}
+        stem_languages = frozenset(taxonomy.morphology.stem_languages)
+        min_stem = taxonomy.morphology.min_stem
+        max_cut = taxonomy.morphology.max_cut
         for kind, group in taxonomy.groups():
             weight = getattr(group, "weight", 1.0)
             if isinstance(group, Segment):
@@ -107,9 +112,13 @@ class CompiledTaxonomy:
                 info = GroupInfo(kind, group.id, group.name, weight, False)
             groups.append(info)
             group_keys: set[Key] = set()
+            stemmed = kind == "segment" and bool(stem_languages)
             for language, text, weak in group.iter_terms():
+                own = term_keys(text)
+                if stemmed and language in stem_languages:
+                    own = own + stem_keys(own, language, min_stem, max_cut)
                 # A spelling shared by two languages of a group counts once, as the first.
-                keys = [key for key in term_keys(text) if key not in group_keys]
+                keys = [key for key in own if key not in group_keys]
                 if not keys:
                     continue
                 group_keys.update(keys)

@@ -21,62 +21,118 @@ from leadcheck.urls import join_url, split_url
 MAX_LINKS_READ = 2_000  # links of one page looked at, at most
 MAX_URL_LENGTH = 2_000
 
+
+def _names(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split("|"))
+
+
 # Words in a link's path, folded, that name a kind of page. Latin-script words are
 # matched as whole path words (``/produkte/``, ``/about-us``, ``/chanpin/``); the
 # others anywhere in the path (``/产品中心/``, ``/о-компании``).
 KINDS: dict[str, tuple[str, ...]] = {
-    "products": (
-        "product", "products", "produkte", "produkt", "produits", "produit", "productos",
-        "producto", "prodotti", "prodotto", "produtos", "produto", "producten", "produkty",
-        "urunler", "urun", "san pham", "sanpham", "produk", "catalog", "catalogue", "catalogo",
-        "katalog", "shop", "chanpin", "cpzx", "seihin", "equipment", "systems", "range",
-        "продукция", "продукты", "каталог", "товары", "المنتجات", "منتجات", "产品", "產品",
-        "製品", "商品", "제품", "สินค้า", "ผลิตภัณฑ์", "उत्पाद",
+    "products": _names(
+        "product|products|produkte|produkt|produits|produit|productos|producto|prodotti|"
+        "prodotto|produtos|produto|producten|produkty|urunler|urun|san pham|sanpham|"
+        "produk|catalog|catalogue|catalogo|katalog|shop|chanpin|cpzx|seihin|equipment|"
+        "systems|range|продукция|продукты|каталог|товары|المنتجات|منتجات|产品|產品|製品|商品|제품|"
+        "สินค้า|ผลิตภัณฑ์|उत्पाद"
     ),
-    "services": (
-        "services", "service", "solutions", "solution", "applications", "application",
-        "leistungen", "losungen", "anwendungen", "servicios", "soluciones", "aplicaciones",
-        "servizi", "soluzioni", "applicazioni", "servicos", "solucoes", "aplicacoes",
-        "diensten", "oplossingen", "uslugi", "rozwiazania", "hizmetler", "cozumler",
-        "dich vu", "dichvu", "giai phap", "layanan", "solusi", "fangan", "jiejue",
-        "услуги", "решения", "الخدمات", "الحلول", "解决方案", "服务", "应用", "サービス",
-        "事業", "사업", "솔루션", "บริการ", "सेवाएं", "सेवा",
+    "services": _names(
+        "services|service|solutions|solution|applications|application|leistungen|losungen|"
+        "anwendungen|servicios|soluciones|aplicaciones|servizi|soluzioni|applicazioni|"
+        "servicos|solucoes|aplicacoes|diensten|oplossingen|uslugi|rozwiazania|hizmetler|"
+        "cozumler|dich vu|dichvu|giai phap|layanan|solusi|fangan|jiejue|услуги|решения|"
+        "الخدمات|الحلول|解决方案|服务|应用|サービス|事業|사업|솔루션|บริการ|सेवाएं|सेवा"
     ),
-    "about": (
-        "about", "about us", "aboutus", "company", "profile", "who we are", "uber uns",
-        "ueber uns", "unternehmen", "a propos", "qui sommes nous", "societe", "entreprise",
-        "nosotros", "quienes somos", "empresa", "chi siamo", "azienda", "sobre", "sobre nos",
-        "quem somos", "over ons", "bedrijf", "o firmie", "o nas", "hakkimizda", "kurumsal",
-        "gioi thieu", "gioithieu", "tentang kami", "tentang", "profil", "guanyu", "gsjj",
-        "gaiyou", "kaisha", "о компании", "о нас", "من نحن", "عن الشركة", "关于我们",
-        "公司简介", "關於我們", "会社概要", "企業情報", "회사소개", "เกี่ยวกับเรา",
-        "हमारे बारे में",
+    "about": _names(
+        "about|about us|aboutus|company|profile|who we are|uber uns|ueber uns|unternehmen|"
+        "a propos|qui sommes nous|societe|entreprise|nosotros|quienes somos|empresa|"
+        "chi siamo|azienda|sobre|sobre nos|quem somos|over ons|bedrijf|o firmie|o nas|"
+        "hakkimizda|kurumsal|gioi thieu|gioithieu|tentang kami|tentang|profil|guanyu|gsjj|"
+        "gaiyou|kaisha|o kompanii|о компании|о нас|من نحن|عن الشركة|"
+        "关于我们|公司简介|關於我們|会社概要|企業情報|회사소개|"
+        "เกี่ยวกับเรา|हमारे बारे में"
     ),
 }
 _KIND_WEIGHT = {"products": 3.0, "services": 2.5, "about": 2.0}
 _SKIP_WORDS = frozenset(
-    {
-        "login", "logout", "signin", "signup", "register", "account", "cart", "basket",
-        "checkout", "wishlist", "privacy", "cookie", "cookies", "terms", "impressum",
-        "datenschutz", "agb", "legal", "sitemap", "search", "tag", "tags", "feed", "rss",
-        "wp admin", "wp login", "download", "downloads", "print",
-    }
+    _names(
+        "account|agb|basket|cart|checkout|cookie|cookies|datenschutz|download|downloads|"
+        "feed|impressum|legal|login|logout|print|privacy|register|rss|search|signin|"
+        "signup|sitemap|tag|tags|terms|wishlist|wp admin|wp login"
+    )
 )
 _FILE_EXTENSIONS = frozenset(
-    {
-        "pdf", "jpg", "jpeg", "png", "gif", "webp", "svg", "ico", "zip", "rar", "7z", "gz",
-        "doc", "docx", "xls", "xlsx", "ppt", "pptx", "mp4", "mp3", "avi", "mov", "css", "js",
-        "xml", "json", "exe", "dmg", "apk",
-    }
+    _names(
+        "7z|apk|avi|css|dmg|doc|docx|exe|gif|gz|ico|jpeg|jpg|js|json|mov|mp3|mp4|pdf|png|"
+        "ppt|pptx|rar|svg|webp|xls|xlsx|xml|zip"
+    )
 )
 _LANGUAGE_PREFIX = re.compile(r"^([a-z]{2})(?:[-_]([a-z]{2}|hans|hant))?$")
 # Two-letter path prefixes that are language versions (``/de/``, ``/zh-cn/``), with the
 # country codes sites use for them; other two-letter segments (``/cp/``) are not.
 _LANGUAGES = frozenset(
-    "en de fr es it pt nl pl ru tr ar vi th id ja ko zh hi cs sk hu ro bg el sv da no nb fi "
-    "uk he fa ms tl bn ur sr hr sl lt lv et ka az kk uz".split()
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "pl",
+        "ru",
+        "tr",
+        "ar",
+        "vi",
+        "th",
+        "id",
+        "ja",
+        "ko",
+        "zh",
+        "hi",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "bg",
+        "el",
+        "sv",
+        "da",
+        "no",
+        "nb",
+        "fi",
+        "uk",
+        "he",
+        "fa",
+        "ms",
+        "tl",
+        "bn",
+        "ur",
+        "sr",
+        "hr",
+        "sl",
+        "lt",
+        "lv",
+        "et",
+        "ka",
+        "az",
+        "kk",
+        "uz",
+    ]
 )
-_COUNTRY_LANGUAGE = {"cn": "zh", "tw": "zh", "hk": "zh", "jp": "ja", "kr": "ko", "br": "pt", "gb": "en", "us": "en", "vn": "vi", "ua": "uk"}
+_COUNTRY_LANGUAGE = {
+    "cn": "zh",
+    "tw": "zh",
+    "hk": "zh",
+    "jp": "ja",
+    "kr": "ko",
+    "br": "pt",
+    "gb": "en",
+    "us": "en",
+    "vn": "vi",
+    "ua": "uk",
+}
 _WORD_SPLIT = re.compile(r"[/\s]+")
 _NOT_LATIN = re.compile(r"[^\x00-\u024f]")
 
@@ -176,10 +232,7 @@ def _kind(path: str, words: set[str]) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
     for kind, names in KINDS.items():
         for name in names:
-            if _NOT_LATIN.search(name):
-                hit = fold(name) in folded
-            else:
-                hit = name in words
+            hit = fold(name) in folded if _NOT_LATIN.search(name) else name in words
             if hit and _KIND_WEIGHT[kind] > best[1]:
                 best = (kind, _KIND_WEIGHT[kind])
     return best

@@ -152,6 +152,25 @@ class Scoring(Frozen):
     tiers: Tiers = Field(default_factory=Tiers)
 
 
+class Morphology(Frozen):
+    """Which languages' segment terms also match inflected (see fit/morphology.py)."""
+
+    stem_languages: tuple[Language, ...] = ()
+    min_stem: int = Field(default=4, ge=3, le=20)
+    max_cut: int = Field(default=3, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _known(self) -> Morphology:
+        from leadcheck.fit.morphology import SNOWBALL
+
+        unknown = [code for code in self.stem_languages if code not in SNOWBALL]
+        if unknown:
+            raise ValueError(
+                f"no stemmer for {', '.join(unknown)}; known: {', '.join(sorted(SNOWBALL))}"
+            )
+        return self
+
+
 class Taxonomy(Frozen):
     """Segments, negative groups, buyer types and scoring constants."""
 
@@ -160,6 +179,7 @@ class Taxonomy(Frozen):
     schema_version: Literal[1] = Field(alias="schema")
     name: Name = "taxonomy"
     scoring: Scoring = Field(default_factory=Scoring)
+    morphology: Morphology = Field(default_factory=Morphology)
     segments: tuple[Segment, ...] = Field(alias="segment")
     negatives: tuple[NegativeGroup, ...] = Field(default=(), alias="negative")
     buyer_types: tuple[BuyerType, ...] = Field(default=(), alias="buyer_type")
