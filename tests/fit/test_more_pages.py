@@ -74,7 +74,11 @@ def test_scripts_other_than_latin() -> None:
     assert "http://www.qingyuan-example.cn/关于我们/" in picked
     assert all("news" not in url for url in picked)
     ru = pick_more_pages(["/o-kompanii", "/продукция/", "/услуги"], "https://akva-example.ru/")
-    assert ru == ("https://akva-example.ru/продукция/", "https://akva-example.ru/услуги")
+    assert ru == (
+        "https://akva-example.ru/продукция/",
+        "https://akva-example.ru/услуги",
+        "https://akva-example.ru/o-kompanii",
+    )
 
 
 def test_fragments_are_dropped_and_duplicates_merged() -> None:

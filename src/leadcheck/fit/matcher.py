@@ -11,6 +11,7 @@ thousands of leads builds it once.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -61,7 +62,21 @@ _SENTENCE_ENDS = tuple(
     end.encode("utf-8").decode("latin-1")
     for end in (".", "!", "?", ";", "|", "。", "！", "？", "।", "؟")
 )
+_SENTENCE_END = re.compile("|".join(re.escape(end) for end in _SENTENCE_ENDS))
 _SCORED_KINDS = frozenset({"segment", "negative"})
+
+# What a key's group is, as the scanning loop needs to know it at once.
+_OTHER, _NEGATIVE, _FALSE_FRIEND, _MASK, _CLAIM = range(5)
+
+
+def _code_of(info: GroupInfo) -> int:
+    if info.kind == "negative":
+        return _FALSE_FRIEND if info.false_friend else _NEGATIVE
+    if info.kind == "mask":
+        return _MASK
+    if info.kind == "claim":
+        return _CLAIM
+    return _OTHER
 
 
 class Counts:
@@ -81,7 +96,11 @@ class CompiledTaxonomy:
     def __init__(self, taxonomy: Taxonomy) -> None:
         groups: list[GroupInfo] = []
         terms: list[TermInfo] = []
-        by_key: dict[str, list[tuple[int, int, bool, bool]]] = {}
+        # spelling -> (term, length in bytes, bounded start, bounded end, group, role)
+        by_key: dict[str, list[tuple[int, int, bool, bool, int, int]]] = {}
+        # claims ("we manufacture") are looked for only around the matches, in their
+        # own automaton: business prose is full of them, and the main pass need not pay
+        claim_keys: dict[str, tuple[int, bool, bool]] = {}
         stem_languages = frozenset(taxonomy.morphology.stem_languages)
         min_stem = taxonomy.morphology.min_stem
         max_cut = taxonomy.morphology.max_cut
@@ -124,21 +143,44 @@ class CompiledTaxonomy:
                 group_keys.update(keys)
                 term_index = len(terms)
                 terms.append(TermInfo(len(groups) - 1, text, language, weak))
+                group_index = len(groups) - 1
+                role = _code_of(info)
                 for key in keys:
                     as_bytes = _as_bytes(key.text)
+                    if role == _CLAIM:
+                        claim_keys[as_bytes] = (len(as_bytes), key.bounded_start, key.bounded_end)
+                        continue
                     by_key.setdefault(as_bytes, []).append(
-                        (term_index, len(as_bytes), key.bounded_start, key.bounded_end)
+                        (
+                            term_index,
+                            len(as_bytes),
+                            key.bounded_start,
+                            key.bounded_end,
+                            group_index,
+                            role,
+                        )
                     )
         automaton: Any = ahocorasick.Automaton()
         for spelling, values in by_key.items():
             automaton.add_word(spelling, tuple(values))
         automaton.make_automaton()
+        claims: Any = ahocorasick.Automaton()
+        for spelling, value in claim_keys.items():
+            claims.add_word(spelling, value)
+        if claim_keys:
+            claims.make_automaton()
+        self._claims: Any = claims if claim_keys else None
         self.groups: tuple[GroupInfo, ...] = tuple(groups)
+        # per group, what the counting loop asks of it, as plain tuples
+        self._is_negative = tuple(g.kind == "negative" for g in groups)
+        self._is_scored = tuple(g.kind in _SCORED_KINDS for g in groups)
+        self._is_product = tuple(g.kind == "segment" and g.role == "product" for g in groups)
         self.terms: tuple[TermInfo, ...] = tuple(terms)
-        self.key_count = len(by_key)
+        self.key_count = len(by_key) + len(claim_keys)
         self._automaton = automaton
         self._cache: Memo[tuple[int, int], Counts] = Memo(_CACHE_SIZE)
         self.claim_window = taxonomy.scoring.claim_window
+        self.claim_reach = taxonomy.scoring.claim_reach
 
     def count_cached(self, text: str, fold: Callable[[str], str]) -> Counts:
         """``count_zones(fold(text))``, remembered for the last few hundred texts.
@@ -172,68 +214,78 @@ class CompiledTaxonomy:
         match of a negative group is no evidence at all (``uv`` in ``uv printing``), and
         a match inside a mask (an idiom: ``non è una moda``) is no evidence either way.
         A segment or negative match is *claimed* when a claim term (``we manufacture``)
-        stands in the same sentence, within ``claim_window`` characters.
+        stands in the same sentence, within ``claim_window`` bytes, in the first
+        ``claim_reach`` bytes of the text (where a page says what the company does).
         """
         spans: list[tuple[int, int, int, int]] = []  # group, start, -end, term
-        terms = self.terms
+        negative: list[tuple[int, int]] = []
+        masks: list[tuple[int, int]] = []
+        friends: list[int] = []  # starts of false-friend matches ("nail lamp")
         text = _as_bytes(folded)
         size = len(text)
         for last, values in self._automaton.iter(text):
             end = last + 1
-            for term_index, length, bounded_start, bounded_end in values:
+            for term_index, length, bounded_start, bounded_end, group, role in values:
                 start = end - length
-                if bounded_start and start > 0 and is_word_char(_char_before(text, start)):
-                    continue  # inside a word: "uv" in "uvula"
-                if bounded_end and end < size and is_word_char(_char_at(text, end)):
+                if bounded_start and start > 0:
+                    before = text[start - 1]
+                    if before < "\x80":
+                        if before.isalnum():
+                            continue  # inside a word: "uv" in "uvula"
+                    elif is_word_char(_char_before(text, start)):
+                        continue
+                if bounded_end and end < size:
+                    after = text[end]
+                    if after < "\x80":
+                        if after.isalnum():
+                            continue
+                    elif is_word_char(_char_at(text, end)):
+                        continue
+                if role == _MASK:
+                    masks.append((start, end))
                     continue
-                spans.append((terms[term_index].group, start, -end, term_index))
+                if role == _NEGATIVE or role == _FALSE_FRIEND:
+                    negative.append((start, end))
+                    if role == _FALSE_FRIEND:
+                        friends.append(start)
+                spans.append((group, start, -end, term_index))
         counts: Counter[int] = Counter()
         claimed: Counter[int] = Counter()
         if not spans:
             return Counts(counts, claimed)
         spans.sort()
+        friends.sort()
+        scored: list[tuple[int, int, int]] = []  # (start, end, term) to check for claims
         groups = self.groups
-        negative: list[tuple[int, int]] = []
-        masks: list[tuple[int, int]] = []
-        claims: list[int] = []
-        friends: list[int] = []  # starts of false-friend matches ("nail lamp")
-        for group, start, end, _ in spans:
-            kind = groups[group].kind
-            if kind == "negative":
-                negative.append((start, -end))
-                if groups[group].false_friend:
-                    friends.append(start)
-            elif kind == "mask":
-                masks.append((start, -end))
-            elif kind == "claim":
-                claims.append(start)
         current_group = -1
         reach = -1
+        is_negative = self._is_negative
+        is_scored = self._is_scored
+        is_product = self._is_product
+        reach_claims = self.claim_reach
         for group, start, negative_end, term_index in spans:
             if group != current_group:
                 current_group, reach = group, -1
             elif start < reach:
                 continue  # overlaps a match of the same group that starts earlier or is longer
-            kind = groups[group].kind
             end = -negative_end
-            if masks and kind != "mask" and any(s <= start and end <= e for s, e in masks):
+            if masks and any(s <= start and end <= e for s, e in masks):
                 continue  # an idiom: "moda" in "non è una moda" is no evidence
             if (
                 negative
-                and kind != "negative"
+                and not is_negative[group]
                 and any(s <= start and end <= e for s, e in negative)
             ):
                 continue  # a false friend: "uv" inside "uv printing" is no evidence
-            if (
-                friends
-                and groups[group].role == "product"
-                and kind == "segment"
-                and self._near(text, friends, start, end)
-            ):
+            if friends and is_product[group] and self._near(text, friends, start, end):
                 continue  # "UV lamp for gel nail polish": the lamp is a nail lamp
             reach = end
             counts[term_index] += 1
-            if claims and kind in _SCORED_KINDS and self._near(text, claims, start, end):
+            if is_scored[group] and start < reach_claims:
+                scored.append((start, end, term_index))
+        if scored and self._claims is not None:
+            scored.sort()
+            for term_index in self._claimed(text, scored):
                 claimed[term_index] += 1
         return Counts(counts, claimed)
 
@@ -242,13 +294,82 @@ class CompiledTaxonomy:
         ``start..end``, in the same sentence (no sentence end between the two)."""
         window = self.claim_window
         low = bisect.bisect_left(starts, start - window)
-        for claim in starts[low:]:
-            if claim > end + window:
+        for other in starts[low:]:
+            if other > end + window:
                 return False
-            between = text[claim:start] if claim <= start else text[end:claim]
-            if not any(mark in between for mark in _SENTENCE_ENDS):
+            if other <= start:
+                if not _has_sentence_end(text, other, start):
+                    return True
+            elif not _has_sentence_end(text, end, other):
                 return True
         return False
+
+    def _claimed(self, text: str, scored: list[tuple[int, int, int]]) -> list[int]:
+        """The terms of ``scored`` (sorted matches) that stand in a sentence with a
+        claim, within ``claim_window`` bytes of it.
+
+        The windows of the matches are merged into stretches; in each stretch one
+        regular-expression pass finds where sentences end, and the claim automaton
+        runs over each match's sentence (clipped to its window) once: matches come in
+        runs within a sentence, and business prose elsewhere costs nothing.
+        """
+        window = self.claim_window
+        size = len(text)
+        out: list[int] = []
+        stretches: list[list[int]] = []  # [low, high, first match, last match + 1]
+        for index, (start, end, _) in enumerate(scored):
+            low, high = max(0, start - window), min(size, end + window)
+            if stretches and low <= stretches[-1][1]:
+                stretches[-1][1] = max(stretches[-1][1], high)
+                stretches[-1][3] = index + 1
+            else:
+                stretches.append([low, high, index, index + 1])
+        known: dict[tuple[int, int], bool] = {}
+        for low, high, first, past in stretches:
+            ends = [m.start() for m in _SENTENCE_END.finditer(text, low, high)]
+            begin = stop = -1
+            answer = False
+            for start, end, term_index in scored[first:past]:
+                if begin <= start and end <= stop and start - begin <= window:
+                    if answer:  # in the sentence (and window) of the match before
+                        out.append(term_index)
+                    continue
+                at = bisect.bisect_right(ends, start - 1)
+                begin = max(low, start - window, ends[at - 1] + 1 if at else low)
+                after = bisect.bisect_left(ends, end, at)
+                stop = min(high, end + window, ends[after] if after < len(ends) else high)
+                cached = known.get((begin, stop))
+                if cached is None:
+                    cached = known[(begin, stop)] = self._has_claim(text, begin, stop)
+                answer = cached
+                if answer:
+                    out.append(term_index)
+        return out
+
+    def _has_claim(self, text: str, low: int, high: int) -> bool:
+        size = len(text)
+        for last, (length, bounded_start, bounded_end) in self._claims.iter(text, low, high):
+            end = last + 1
+            begin = end - length
+            if bounded_start and begin > 0 and _continues_word(text, begin - 1, before=True):
+                continue
+            if bounded_end and end < size and _continues_word(text, end, before=False):
+                continue
+            return True
+        return False
+
+
+def _has_sentence_end(text: str, low: int, high: int) -> bool:
+    return low < high and _SENTENCE_END.search(text, low, high) is not None
+
+
+def _continues_word(text: str, index: int, *, before: bool) -> bool:
+    """Whether the character at byte ``index`` (or ending there, ``before``) is a word
+    character: a fast path for ASCII, the slow one for the rest."""
+    char = text[index]
+    if char < "\x80":
+        return char.isalnum()
+    return is_word_char(_char_before(text, index + 1) if before else _char_at(text, index))
 
 
 def _as_bytes(text: str) -> str:
