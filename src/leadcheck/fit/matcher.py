@@ -244,7 +244,7 @@ class CompiledTaxonomy:
                 if role == _MASK:
                     masks.append((start, end))
                     continue
-                if role == _NEGATIVE or role == _FALSE_FRIEND:
+                if _NEGATIVE <= role <= _FALSE_FRIEND:
                     negative.append((start, end))
                     if role == _FALSE_FRIEND:
                         friends.append(start)
@@ -256,7 +256,6 @@ class CompiledTaxonomy:
         spans.sort()
         friends.sort()
         scored: list[tuple[int, int, int]] = []  # (start, end, term) to check for claims
-        groups = self.groups
         current_group = -1
         reach = -1
         is_negative = self._is_negative

@@ -149,7 +149,7 @@ class Scoring(Frozen):
     aside_factor: Weight = 0.5  # negative evidence in plain body text counts this much
     amenity_factor: Weight = 0.25  # amenity evidence on a venue's page counts this much
     claim_window: int = Field(default=160, ge=0, le=2000)  # bytes around a claim
-    claim_reach: int = Field(default=20_000, ge=0, le=10_000_000)  # bytes of a text read for claims
+    claim_reach: int = Field(default=10_000, ge=0, le=10_000_000)  # bytes of a text read for claims
     tiers: Tiers = Field(default_factory=Tiers)
 
 
