@@ -411,18 +411,20 @@ class _Scorer:
         return _noisy_or(_combine(values, share) for values in by_role.values())
 
     def _asked(self, inquiry: dict[int, float]) -> tuple[str | None, str | None]:
-        """The product and the application (or action) an inquiry names, if it does."""
-        product = application = None
-        best_product = best_application = 0.0
+        """The product and the application (or, failing one, the action) an inquiry
+        names, if it does: "UV lamps for shrimp ponds", "UV sterilizers, disinfection"."""
+        best: dict[str, tuple[float, str]] = {}
         for index, strength in inquiry.items():
             group = self.compiled.groups[index]
             if strength <= 0 or not self.evidence[index].message:
                 continue
-            if group.role == "product" and strength > best_product:
-                product, best_product = group.name, strength
-            elif group.role != "product" and group.core and strength > best_application:
-                application, best_application = group.name, strength
-        return product, application
+            if group.role != "product" and not group.core:
+                continue
+            if strength > best.get(group.role, (0.0, ""))[0]:
+                best[group.role] = (strength, group.name)
+        product = best.get("product")
+        application = best.get("application") or best.get("action")
+        return (product[1] if product else None, application[1] if application else None)
 
     def _negatives(self) -> tuple[float, tuple[SegmentScore, ...]]:
         scoring = self.scoring

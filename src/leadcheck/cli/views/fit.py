@@ -55,6 +55,8 @@ def fit_renderable(result: FitResult) -> RenderableType:
             "; ".join(f"{b.name} ({_plain_terms(b.matches)})" for b in result.buyer_types)
         )
         parts.append(buyers)
+    for reason in [r for r in result.reasons if not r.startswith("evidence: ")][:6]:
+        parts.append(Text("why: " + (clean_line(reason, limit=300) or ""), style="dim"))
     if result.segments and any(s.core for s in result.segments):
         parts.append(Text("* core segment", style="dim"))
     return Panel(Group(*parts), title="industry fit", title_align="left", expand=False)
