@@ -1,11 +1,14 @@
 """One pass over folded text finds every taxonomy term: an Aho-Corasick automaton.
 
-Every term of every group (segments, negative groups, buyer types) becomes one or
-more keys (see :mod:`leadcheck.fit.terms`). One pass of the automaton finds every
-occurrence of every key, so the cost of a pass does not grow with the number of
-terms; the word boundaries a key asks for are then checked where it was found. The
-automaton is built once per :class:`Taxonomy` object and kept on it, so a batch of
-thousands of leads builds it once.
+Every term of every group (segments, negative groups, buyer types, venues, masks)
+becomes one or more keys (see :mod:`leadcheck.fit.terms`; segment terms of the
+``[morphology]`` languages also get a Snowball stem, :mod:`leadcheck.fit.morphology`).
+One pass of the automaton finds every occurrence of every key, so the cost of a pass
+does not grow with the number of terms; the word boundaries a key asks for are then
+checked where it was found. Claim terms ("we manufacture") have an automaton of their
+own, run only over the sentences around the matches. The automata are built once per
+:class:`Taxonomy` object and kept on it, so a batch of thousands of leads builds them
+once.
 """
 
 from __future__ import annotations
