@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from leadcheck.fit.html import fit_input_from_text
 from leadcheck.fit.matcher import compile_taxonomy
 from leadcheck.fit.normalize import fold
+from leadcheck.fit.page import fit_input
 from leadcheck.fit.scoring import FitInput, FitResult, score_fit
 from leadcheck.fit.taxonomy import load_taxonomy
+from leadcheck.verify.page import read_page
 
 
 def terms_of(result: FitResult, group: str) -> set[str]:
@@ -161,7 +162,7 @@ def test_vague_terms_alone_are_no_evidence() -> None:
 
 
 def test_a_plain_texts_first_line_is_its_title() -> None:
-    doc = fit_input_from_text("AquaShield – UV sterilizers\nCall us today.")
+    doc = fit_input(read_page("AquaShield – UV sterilizers\nCall us today."))
     assert doc.title == "AquaShield – UV sterilizers"
     assert doc.body == "Call us today."
     result = score_fit(doc)

@@ -114,9 +114,10 @@ def fit_input_for(item: CorpusItem, text: str) -> FitInput:
     the company and inquiry; or, for an inquiry item, the message alone."""
     if item.input == "message":
         return FitInput(message=text, company=item.company)
-    from leadcheck.fit.html import fit_input_from_text
+    from leadcheck.fit.page import fit_input
+    from leadcheck.verify.page import read_page
 
-    return fit_input_from_text(text, company=item.company, message=item.message)
+    return fit_input(read_page(text), company=item.company, message=item.message)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from leadcheck.domains import registered_domain
 from leadcheck.fit.normalize import fold
-from leadcheck.urls import join_url, split_url
+from leadcheck.net.domains import registered_domain
+from leadcheck.net.urls import join_url, split_url
 
 MAX_LINKS_READ = 2_000  # links of one page looked at, at most
 MAX_URL_LENGTH = 2_000

@@ -2,7 +2,9 @@
 :mod:`leadcheck.verify.page`) and the words of its inquiry.
 
 Image ``alt`` texts count as body text here: a product gallery often names the
-products only there.
+products only there. A plain text (no title, description, headings, links or images)
+has its first line, if short, read as its title: that is where a text says who wrote
+it ("Hydra UV Systems – UV sterilizers"), as a heading would on a page.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from leadcheck.verify.page import PageContent
 if TYPE_CHECKING:
     from leadcheck.fit.taxonomy import Taxonomy
 
+MAX_OPENING_LINE = 200  # characters: a plain text's first line up to this is its title
+
 
 def fit_input(
     page: PageContent | None, *, company: str | None = None, message: str | None = None
@@ -23,10 +27,17 @@ def fit_input(
     if page is None:
         return FitInput(company=company, message=message)
     body = page.text
+    title = page.title
+    plain = not (title or page.description or page.headings or page.links or page.image_alts)
+    if plain and body:
+        first, _, rest = body.strip().partition("\n")
+        first = " ".join(first.split())
+        if first and len(first) <= MAX_OPENING_LINE:
+            title, body = first, rest.strip()
     if page.image_alts:
         body = f"{body}\n" + "\n".join(page.image_alts) if body else "\n".join(page.image_alts)
     return FitInput(
-        title=page.title,
+        title=title,
         description=page.description,
         headings=page.headings,
         body=body,
