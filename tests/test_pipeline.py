@@ -139,3 +139,56 @@ def test_a_redirect_to_another_page_is_followed() -> None:
     assert report.website is not None
     assert report.website.final_url == "https://old-name.de/de/"
     assert len(report.website.redirects) == 1
+
+
+def _thin_home(net: FakeNet) -> None:
+    home = (
+        b"<html lang='de'><head><title>Berger & Sohn GmbH</title></head><body>"
+        b"<h1>Willkommen</h1><p>Seit 1987 Ihr Partner.</p>"
+        b"<a href='/produkte/'>Produkte</a> <a href='/ueber-uns'>Ueber uns</a>"
+        b"<a href='/impressum'>Impressum</a> <a href='https://other-site.de/produkte'>x</a>"
+        b"</body></html>"
+    )
+    products = (
+        b"<html lang='de'><head><title>Produkte</title></head><body>"
+        b"<h1>UV-Entkeimungsanlagen</h1><p>Wir fertigen UV-C-Anlagen zur Entkeimung von "
+        b"Trinkwasser und Prozesswasser fuer Wasserwerke und Kommunen.</p></body></html>"
+    )
+    net.site("berger-sohn.de", home)
+    net.fetcher.add("https://berger-sohn.de/produkte/", FakePage(body=products))
+    net.fetcher.add("https://berger-sohn.de/ueber-uns", FakePage(body=b"<p>Familienbetrieb</p>"))
+
+
+def test_a_thin_home_page_sends_fit_to_the_products_page_once_per_site() -> None:
+    net = FakeNet()
+    _thin_home(net)
+    first, second = run(
+        net, Inquiry(website="berger-sohn.de"), Inquiry(website="berger-sohn.de", country="AT")
+    )
+    assert first.fit is not None
+    assert first.fit.tier in ("A", "B")
+    assert "https://berger-sohn.de/produkte/" in first.fit.pages_read
+    assert second.fit is not None
+    assert second.fit.tier == first.fit.tier
+    assert net.fetcher.fetched["https://berger-sohn.de/produkte/"] == 1
+    assert net.fetcher.fetched["https://berger-sohn.de/impressum"] == 0
+    assert net.fetcher.fetched["https://other-site.de/produkte"] == 0
+
+
+def test_a_home_page_that_says_enough_reads_no_other_page() -> None:
+    net = FakeNet()
+    water_company(net)
+    (report,) = run(net, Inquiry(website="aquatech-wasser.de"))
+    assert report.fit is not None
+    assert report.fit.pages_read == ()
+    assert sum(net.fetcher.fetched.values()) == 1
+
+
+def test_other_pages_stay_inside_the_deadline() -> None:
+    net = FakeNet()
+    _thin_home(net)
+    net.fetcher.add("https://berger-sohn.de/produkte/", FakePage(body=b"<h1>UV</h1>", delay=5.0))
+    started = time.monotonic()
+    (report,) = run(net, Inquiry(website="berger-sohn.de"), seconds=1.0)
+    assert time.monotonic() - started < 1.0 + 0.3
+    assert report.fit is not None  # the home page's own fit, not an error

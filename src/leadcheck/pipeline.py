@@ -58,9 +58,13 @@ if TYPE_CHECKING:
     from leadcheck.fit.taxonomy import Taxonomy
     from leadcheck.followup import FollowupPlan
     from leadcheck.net.interfaces import Fetcher, Resolver
+    from leadcheck.verify.page import PageContent
 
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
 WEBSITE_MEMO_CHARS = 24_000_000  # ...and the characters of page text they may hold
+MORE_PAGES = 3  # other pages of a site read for fit when the home page says too little
+MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the deadline
+MORE_PAGES_MEMO_CHARS = 12_000_000
 
 
 class CheckOptions(Frozen):
@@ -108,6 +112,10 @@ class CheckSession:
         )
         # (site url, country or "") -> the contacts on its page, phones read for that country
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
+        # site url -> its other pages read for fit (products, services, about)
+        self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
+            WEBSITE_MEMO, weigh=_pages_weight, max_weight=MORE_PAGES_MEMO_CHARS
+        )
 
     async def __aenter__(self) -> CheckSession:
         net = self.options.net
@@ -187,7 +195,7 @@ class CheckSession:
                 email_task.cancel()
 
         verdict = judge(email, website)
-        fit = self._fit(lead, website, notes)
+        fit = await self._fit(lead, website, notes, deadline)
         followup = self._followup(lead, email, website, notes)
         return LeadReport(
             inquiry=lead.inquiry,
@@ -279,8 +287,12 @@ class CheckSession:
             self._contacts.put(key, contacts)
         return contacts
 
-    def _fit(
-        self, lead: Lead, website: WebsiteReport | None, notes: list[StageNote]
+    async def _fit(
+        self,
+        lead: Lead,
+        website: WebsiteReport | None,
+        notes: list[StageNote],
+        deadline: Deadline,
     ) -> FitResult | None:
         if not self.options.fit or self._taxonomy is None:
             return None
@@ -290,17 +302,78 @@ class CheckSession:
         inquiry = lead.inquiry
         page = website.scorable_page if website is not None else None
         doc = fit_input(page, company=inquiry.company, message=inquiry.message)
-        if page is not None:
-            return score_fit(doc, self._taxonomy)
+        if page is not None and website is not None:
+            result = score_fit(doc, self._taxonomy)
+            if result.tier in ("A", "B"):
+                return result
+            return await self._fit_with_more_pages(website, page, result, lead, deadline)
         why = _unread_reason(website)
-        result = score_fit(doc, self._taxonomy) if (doc.company or doc.message) else None
-        if result is None or not result.segments:
+        alone = score_fit(doc, self._taxonomy) if (doc.company or doc.message) else None
+        if alone is None or not alone.segments:
             notes.append(StageNote(stage="fit", message=f"fit is unknown: {why}"))
             return None
         notes.append(
             StageNote(stage="fit", message=f"{why}: scored on the company name and message only")
         )
-        return result.model_copy(update={"basis": "inquiry"})
+        return alone.model_copy(update={"basis": "inquiry"})
+
+    async def _fit_with_more_pages(
+        self,
+        website: WebsiteReport,
+        home: PageContent,
+        first: FitResult,
+        lead: Lead,
+        deadline: Deadline,
+    ) -> FitResult:
+        """The home page says too little (below tier B): read up to :data:`MORE_PAGES`
+        of the site's products, services and about pages, once per site per run."""
+        from leadcheck.fit.page import fit_input, merge_pages
+        from leadcheck.fit.scoring import score_fit
+
+        key = website.final_url or website.url
+        if key is None or deadline.expired:
+            return first
+        cached = self._more_pages.get(key)
+        if cached is None:
+            cached = asyncio.ensure_future(
+                self._read_more_pages(key, home, deadline.share(MORE_PAGES_SHARE))
+            )
+            self._more_pages.put(key, cached)
+        try:
+            async with asyncio.timeout(deadline.remaining()):
+                pages = await asyncio.shield(cached)
+        except TimeoutError:
+            return first
+        if not pages:
+            return first
+        merged = merge_pages(home, tuple(page for _, page in pages))
+        inquiry = lead.inquiry
+        result = score_fit(
+            fit_input(merged, company=inquiry.company, message=inquiry.message), self._taxonomy
+        )
+        return result.model_copy(update={"pages_read": tuple(url for url, _ in pages)})
+
+    async def _read_more_pages(
+        self, url: str, home: PageContent, deadline: Deadline
+    ) -> tuple[tuple[str, PageContent], ...]:
+        from leadcheck.fit.more_pages import pick_more_pages
+        from leadcheck.verify.page import read_page
+
+        _, fetcher = self._network()
+        wanted = pick_more_pages(home.links, url, language=home.language, limit=MORE_PAGES)
+        if not wanted:
+            return ()
+        fetched = await asyncio.gather(*(fetcher.fetch(link, deadline=deadline) for link in wanted))
+        pages: list[tuple[str, PageContent]] = []
+        for link, result in zip(wanted, fetched, strict=True):
+            if not result.ok or (result.status_code or 0) >= 400 or not result.body:
+                continue
+            if deadline.expired:
+                break
+            page = read_page(result.body, result.content_type, deadline=deadline)
+            if page.text or page.headings:
+                pages.append((result.final_url or link, page))
+        return tuple(pages)
 
     def _followup(
         self,
@@ -334,6 +407,10 @@ class CheckSession:
         except InvalidInputError as exc:
             notes.append(StageNote(stage="followup", message=str(exc)))
             return None
+
+
+def _pages_weight(pages: tuple[tuple[str, PageContent], ...]) -> int:
+    return 1_000 + sum(len(page.text) + len(url) for url, page in pages)
 
 
 def _unread_reason(website: WebsiteReport | None) -> str:

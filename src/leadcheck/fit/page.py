@@ -46,6 +46,31 @@ def fit_input(
     )
 
 
+MAX_MERGED_HEADINGS = 120
+
+
+def merge_pages(home: PageContent, others: tuple[PageContent, ...]) -> PageContent:
+    """One page of a site's home page and its other pages, for fit: the home page's
+    title and description, everyone's headings, text and image texts."""
+    if not others:
+        return home
+    headings = list(home.headings)
+    for page in others:
+        titled = (page.title,) if page.title else ()
+        for heading in (*titled, *page.headings):
+            if heading not in headings:
+                headings.append(heading)
+    return home.model_copy(
+        update={
+            "headings": tuple(headings[:MAX_MERGED_HEADINGS]),
+            "text": "\n".join([home.text, *(page.text for page in others)]),
+            "image_alts": tuple(
+                dict.fromkeys([*home.image_alts, *(a for p in others for a in p.image_alts)])
+            ),
+        }
+    )
+
+
 def score_page(
     source: bytes | str,
     *,

@@ -116,6 +116,9 @@ class FitResult(Frozen):
     ceiling: Tier | None = None  # the best tier the company's trade or venue allows
     floor: Tier | None = None  # the worst tier the inquiry allows (it asks for our product)
     reasons: tuple[str, ...] = ()  # how the tier came about, in words
+    # Other pages of the site read with the home page (products, services, about) when
+    # the home page alone said too little.
+    pages_read: tuple[str, ...] = ()
 
 
 def score_fit(doc: FitInput, taxonomy: Taxonomy | None = None) -> FitResult:

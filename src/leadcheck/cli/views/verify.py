@@ -161,6 +161,10 @@ def _fit_table(report: LeadReport) -> Table:
     for segment in fit.segments[:4]:
         terms = ", ".join(f"{match.term}×{match.count}" for match in segment.matches[:5])
         table.add_row(safe(segment.id), safe(f"{segment.score}: {terms}"))
+    if fit.basis == "inquiry":
+        table.add_row("read", safe("the inquiry only (the website was not read)", style="yellow"))
+    elif fit.pages_read:
+        table.add_row("also read", safe(", ".join(fit.pages_read), limit=400))
     return table
 
 
