@@ -62,12 +62,15 @@ def normalize_lead(inquiry: Inquiry, *, strict: bool = False) -> Lead:
 
 
 def parse_email(raw: str | None) -> EmailAddress | None:
-    """The address taken apart (None when nothing was given)."""
+    """The address taken apart (None when nothing was given). A field that lists several
+    addresses gives its first one, as a batch cell does."""
     if not _given(raw):
         return None
+    from leadcheck.verify.address_forms import first_address
     from leadcheck.verify.email import check_syntax
 
-    return check_syntax((raw or "").strip())
+    text = (raw or "").strip()
+    return check_syntax(first_address(text) or text)
 
 
 def website_of_email(email: EmailAddress) -> WebsiteAddress | None:

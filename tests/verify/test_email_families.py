@@ -405,3 +405,26 @@ def test_address_forms_never_raise_on_arbitrary_text(text: str) -> None:
 
 def _lines(name: str) -> list[str]:
     return (CASES / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_verify_and_batch_read_an_address_cell_alike() -> None:
+    from leadcheck.batch.columns import load_aliases, map_columns
+    from leadcheck.batch.records import RawRecord
+    from leadcheck.batch.rows import to_source_row
+    from leadcheck.inquiry import Inquiry
+    from leadcheck.lead import normalize_lead
+
+    mapping = map_columns(("Email",), load_aliases(), {})
+    for cell in (
+        "Li Wei <li.wei@aquatech-wasser.de>",
+        '"Wei, Li" <li.wei@aquatech-wasser.de>',
+        "li.wei@aquatech-wasser.de; info@other-example.com",
+        "li.wei@aquatech-wasser.de, info@other-example.com",
+    ):
+        row = to_source_row(0, RawRecord(line=2, cells=(cell,)), mapping)
+        assert row.inquiry is not None
+        from_batch = normalize_lead(row.inquiry).email
+        from_verify = normalize_lead(Inquiry(email=cell)).email
+        assert from_batch is not None and from_verify is not None
+        assert from_batch.domain == from_verify.domain == "aquatech-wasser.de", cell
+        assert from_batch.valid and from_verify.valid, cell

@@ -27,7 +27,6 @@ _PLACEHOLDERS = frozenset(
     {"", "-", "--", "---", "/", ".", "n/a", "na", "none", "null", "nil", "nan", "0", "x",
      "无", "没有", "暂无", "未知", "空"}
 )  # fmt: skip
-_EMAIL_SEPARATORS = re.compile(r"[\s;,/|、]+")
 _URL_SEPARATORS = re.compile(r"[\s;,|、]+")
 _DIGITS = re.compile(r"\d")
 
@@ -92,7 +91,7 @@ def to_inquiry(cells: tuple[str, ...], mapping: ColumnMapping) -> Inquiry:
 
     message = cell("message") or cell("subject")
     return Inquiry(
-        email=_first_token(cell("email"), _EMAIL_SEPARATORS),
+        email=_first_email(cell("email")),
         website=_first_token(cell("website"), _URL_SEPARATORS),
         phone=_phone(cell("mobile"), cell("whatsapp"), cell("phone")),
         country=clean_line(cell("country"), limit=100),
@@ -100,6 +99,15 @@ def to_inquiry(cells: tuple[str, ...], mapping: ColumnMapping) -> Inquiry:
         contact=clean_line(cell("contact"), limit=200),
         message=message[:MAX_MESSAGE] if message else None,
     )
+
+
+def _first_email(value: str | None) -> str | None:
+    """The first address in a cell that lists several, as ``verify`` reads it."""
+    from leadcheck.verify.address_forms import first_address
+
+    if not value:
+        return None
+    return first_address(unicodedata.normalize("NFKC", value), skip=_PLACEHOLDERS)
 
 
 def _first_token(value: str | None, separators: re.Pattern[str]) -> str | None:

@@ -37,6 +37,32 @@ def extract_address(raw: str) -> str | None:
     return None
 
 
+_LIST_SEPARATORS = re.compile(r"[;|、\n]+")
+_TOKEN_SEPARATORS = re.compile(r"[\s,/]+")
+
+
+def first_address(cell: str, *, skip: frozenset[str] = frozenset()) -> str | None:
+    """The first address of a cell that may list several (``a@x.com; b@y.com``,
+    ``a@x.com, b@y.com``), keeping a display-name form whole (``"Wei, Li" <li@acme.cn>``)
+    for :func:`extract_address`. ``skip`` holds placeholder words (case-folded) that are
+    no address ("n/a", "无"). ``verify`` and ``batch`` read a cell the same way."""
+    text = cell.strip()
+    if not text:
+        return None
+    if extract_address(text) is not None:
+        return text
+    for part in _LIST_SEPARATORS.split(text):
+        part = part.strip()
+        if not part or part.casefold() in skip:
+            continue
+        if extract_address(part) is not None:
+            return part
+        for token in _TOKEN_SEPARATORS.split(part):
+            if token and token.casefold() not in skip:
+                return token
+    return None
+
+
 _AT_WORD = re.compile(r"\s*[\(\[\{]\s*at\s*[\)\]\}]\s*|\s+at\s+", re.IGNORECASE)
 _DOT_WORD = re.compile(r"\s*[\(\[\{]\s*dot\s*[\)\]\}]\s*|\s+dot\s+", re.IGNORECASE)
 _EDGE_JUNK = "<>\"'`;:,()[]{}"
