@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from leadcheck.errors import LeadcheckError
     from leadcheck.fit.page import score_page
     from leadcheck.fit.scoring import FitInput, FitResult, score_fit
+    from leadcheck.followup.due import DueList, due_from_database, plan_due
     from leadcheck.followup.plan import FollowupPlan, plan_followup
+    from leadcheck.followup.rep import RepSettings
     from leadcheck.inquiry import Inquiry, Lead
     from leadcheck.lead import normalize_lead
     from leadcheck.net.config import NetConfig
@@ -45,6 +47,7 @@ _EXPORTS = {
     "CheckOptions": "leadcheck.pipeline",
     "CheckSession": "leadcheck.pipeline",
     "Deadline": "leadcheck.deadline",
+    "DueList": "leadcheck.followup.due",
     "FitInput": "leadcheck.fit.scoring",
     "FitResult": "leadcheck.fit.scoring",
     "FollowupPlan": "leadcheck.followup.plan",
@@ -53,8 +56,11 @@ _EXPORTS = {
     "LeadReport": "leadcheck.report",
     "LeadcheckError": "leadcheck.errors",
     "NetConfig": "leadcheck.net.config",
+    "RepSettings": "leadcheck.followup.rep",
     "check_lead": "leadcheck.pipeline",
+    "due_from_database": "leadcheck.followup.due",
     "normalize_lead": "leadcheck.lead",
+    "plan_due": "leadcheck.followup.due",
     "plan_followup": "leadcheck.followup.plan",
     "run_file": "leadcheck.batch.run",
     "score_fit": "leadcheck.fit.scoring",
@@ -68,6 +74,7 @@ __all__ = [
     "CheckOptions",
     "CheckSession",
     "Deadline",
+    "DueList",
     "FitInput",
     "FitResult",
     "FollowupPlan",
@@ -76,9 +83,12 @@ __all__ = [
     "LeadReport",
     "LeadcheckError",
     "NetConfig",
+    "RepSettings",
     "__version__",
     "check_lead",
+    "due_from_database",
     "normalize_lead",
+    "plan_due",
     "plan_followup",
     "run_file",
     "score_fit",

@@ -11,8 +11,9 @@ what went wrong and, where we can tell, what to do next::
     │   ├── BadNameserverError      a nameserver that is not IP[:PORT]
     │   ├── BadWebsiteError         a website that is not an http(s) address
     │   ├── BadOptionError          any other bad setting (an age, a column map, a format)
-    │   └── MissingFileError        a file that was named does not exist (also an
-    │                               InputFileError; MissingDataFileError also a DataFileError)
+    │   ├── MissingFileError        a file that was named does not exist (also an
+    │   │                           InputFileError; MissingDataFileError also a DataFileError)
+    │   └── UnknownLeadError        an email the results database knows no lead by
     ├── DataFileError           a data file (taxonomy, tables, lists) is missing or malformed
     ├── InputFileError          an input file (CSV, Excel, text) cannot be read
     └── StoreError              the results database cannot be used
@@ -55,6 +56,10 @@ class BadWebsiteError(InvalidInputError):
 
 class BadOptionError(InvalidInputError):
     """Any other setting that cannot be used (an age, a column map, an output format)."""
+
+
+class UnknownLeadError(InvalidInputError):
+    """An email address no stored lead wrote from (``leadcheck log``)."""
 
 
 class DataFileError(LeadcheckError):

@@ -83,6 +83,8 @@ SETTINGS: dict[str, tuple[str, str, str, Any, str]] = {
 # The command-line flag of a setting, for messages.
 FLAGS = {
     "rep.timezone": "--rep-timezone",
+    "rep.country": "--rep-country",
+    "rep.hours": "--rep-hours",
     "network.timeout": "--timeout",
     "network.nameservers": "--nameserver",
     "network.allow_private": "--allow-private",

@@ -103,9 +103,24 @@ def load_aliases(path: Path | None = None) -> Aliases:
 @cache
 def _load_aliases(path: Path) -> Aliases:
     parsed = load_toml_model(_AliasesFile, path)
+    return build_aliases(
+        {field: entry.aliases for field, entry in parsed.fields.items()},
+        path,
+        required=("email", "website"),
+    )
+
+
+class FieldAliases(_FieldAliases):
+    """One ``[fields.NAME]`` table of an aliases file (for files with other sections too)."""
+
+
+def build_aliases(
+    fields: dict[str, list[str]], path: Path, *, required: Sequence[str] = ()
+) -> Aliases:
+    """Aliases from ``field -> [alias, ...]`` as read from ``path``; one alias, one field."""
     by_alias: dict[str, str] = {}
-    for field, entry in parsed.fields.items():
-        for alias in entry.aliases:
+    for field, aliases in fields.items():
+        for alias in aliases:
             key = normalize_header(alias)
             other = by_alias.setdefault(key, field)
             if other != field:
@@ -114,10 +129,10 @@ def _load_aliases(path: Path) -> Aliases:
                     f"alias {alias!r} names both {other!r} and {field!r}; keep it in one field",
                     location=f"fields.{field}",
                 )
-    missing = {"email", "website"} - parsed.fields.keys()
+    missing = set(required) - fields.keys()
     if missing:
         raise DataFileError(path, f"fields {sorted(missing)} are required")
-    return Aliases(by_alias=by_alias, fields=tuple(parsed.fields))
+    return Aliases(by_alias=by_alias, fields=tuple(fields))
 
 
 _HOW_SHOWN = {"exact": "", "suffix": " (guessed)", "option": " (--map)"}

@@ -15,6 +15,18 @@ One run at a time: the run holds an exclusive ``flock`` on ``<db>.lock`` for its
 whole length. The operating system releases it when the process dies, however it
 dies, so a crashed run never leaves a stale lock behind. A second run waits up to
 ``wait`` seconds for it and then raises :class:`StoreBusyError`.
+
+The same file keeps the follow-up history: ``touches`` (our messages and the lead's
+replies, one row per lead, minute, direction and channel, so re-importing a history
+adds nothing) and ``marks`` (leads marked urgent). ``leadcheck log`` and ``leadcheck
+due`` open the database with ``lock=False``: they take no run lock, so they work
+while a batch runs; SQLite's own locking (WAL, a 30 s busy timeout) keeps their short
+writes and the batch's apart.
+
+Schema versions: 1 had ``meta`` and ``results``; 2 adds the lead's email, first-seen
+time and facts (:mod:`leadcheck.batch.facts`) to ``results`` and the ``touches`` and
+``marks`` tables. An older database is migrated in place when it is opened (one
+transaction, facts filled in from the stored reports); a newer one is refused.
 """
 
 from __future__ import annotations
@@ -28,24 +40,28 @@ import sys
 import time
 import unicodedata
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from leadcheck.batch.outcome import RowOutcome
 from leadcheck.errors import BadOptionError, StoreBusyError, StoreError
 from leadcheck.inquiry import Inquiry
 from leadcheck.version import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_MAX_AGE = timedelta(days=7)
 UNKNOWN_MAX_AGE = timedelta(hours=12)
 COMMIT_INTERVAL = 0.25  # seconds
 COMMIT_ROWS = 200
 _POLL = 0.1  # seconds between lock attempts while waiting
 
+# Version 1, as created since the first release; migrations bring it up to date.
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS results (
@@ -58,6 +74,38 @@ CREATE TABLE IF NOT EXISTS results (
     report BLOB                         -- zlib-compressed JSON of the full report
 ) WITHOUT ROWID;
 """
+
+_MIGRATE_TO_2 = """
+ALTER TABLE results ADD COLUMN email TEXT;         -- case-folded, as in lead_identity()
+ALTER TABLE results ADD COLUMN first_seen REAL;    -- Unix time the lead was first checked
+ALTER TABLE results ADD COLUMN facts TEXT;         -- JSON: leadcheck.batch.facts.lead_facts()
+ALTER TABLE results ADD COLUMN country TEXT;       -- from the facts, read by `due` for
+ALTER TABLE results ADD COLUMN timezone TEXT;      -- every lead without parsing them
+ALTER TABLE results ADD COLUMN fit_tier TEXT;
+UPDATE results SET first_seen = checked_at;
+CREATE INDEX IF NOT EXISTS results_email ON results (email);
+CREATE TABLE IF NOT EXISTS touches (
+    email TEXT NOT NULL,                -- the lead, as results.email
+    minute INTEGER NOT NULL,            -- floor(at / 60): one touch per minute and kind
+    direction TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+    channel TEXT NOT NULL,              -- "Email", "WhatsApp", "Phone", ... ("" = not said)
+    at REAL NOT NULL,                   -- Unix time, UTC
+    precision TEXT NOT NULL CHECK (precision IN ('minute', 'day')),
+    note TEXT,
+    source TEXT NOT NULL,               -- "log" or "import"
+    recorded_at REAL NOT NULL,
+    PRIMARY KEY (email, minute, direction, channel)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS marks (
+    email TEXT PRIMARY KEY,
+    urgent INTEGER NOT NULL,
+    note TEXT,
+    marked_at REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
+Direction = Literal["out", "in"]
+Precision = Literal["minute", "day"]
 
 
 def default_db_path() -> Path:
@@ -99,6 +147,17 @@ def lead_identity(inquiry: Inquiry) -> str:
     return " | ".join((_fold(inquiry.email), _site(inquiry.website), digits))
 
 
+def fold_email(text: str | None) -> str:
+    """An email address in the form the store keys leads by (``mailto:`` and ``<>`` dropped)."""
+    folded = _fold(text).strip("<>")
+    return folded.removeprefix("mailto:").strip()
+
+
+def identity_email(identity: str) -> str | None:
+    """The email part of a :func:`lead_identity`, or None when the lead has no email."""
+    return identity.split(" | ", 1)[0] or None
+
+
 def lead_key(inquiry: Inquiry, context: str = "", *, identity: str | None = None) -> str:
     """The key a lead's result is stored under.
 
@@ -126,6 +185,38 @@ class StoredResult:
     checked_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class StoredLead:
+    """One stored lead as ``due`` reads it: its facts and when it was checked."""
+
+    email: str
+    facts: Mapping[str, Any]  # see leadcheck.batch.facts; read lazily from the store
+    checked_at: float  # Unix time of the latest check
+    first_seen: float  # Unix time of the first check
+
+
+class TouchRecord(NamedTuple):
+    """One message between us and a lead: ``out`` is ours, ``in`` is theirs.
+
+    A named tuple: a long history is tens of thousands of them, read at every ``due``.
+    """
+
+    email: str
+    at: float  # Unix time, UTC
+    direction: Direction
+    channel: str = ""
+    note: str | None = None
+    precision: Precision = "minute"  # "day": only the date is known
+    source: str = "log"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    urgent: bool
+    note: str | None
+    marked_at: float
+
+
 class ResultStore:
     """The results database of one run: open it, look results up, record new ones.
 
@@ -140,12 +231,18 @@ class ResultStore:
         max_age: timedelta = DEFAULT_MAX_AGE,
         refresh: bool = False,
         wait: float = 0.0,
+        lock: bool = True,
+        create: bool = True,
     ) -> None:
+        """``lock=False``: take no run lock (``log``, ``due``); ``create=False``: a missing
+        database is a :class:`StoreError` instead of a new empty file."""
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.max_age = max_age
         self.refresh = refresh
         self.wait = wait
+        self.lock = lock
+        self.create = create
         self._db: sqlite3.Connection | None = None
         self._lock_fd: int | None = None
         self._pending = 0
@@ -154,6 +251,11 @@ class ResultStore:
     # -- opening and closing ------------------------------------------------------------
 
     def open(self) -> ResultStore:
+        if not self.create and not self.path.is_file():
+            raise StoreError(
+                f"there is no results database at {self.path}: check your leads with "
+                "'leadcheck batch' first, or give the database with --db PATH"
+            )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -161,7 +263,8 @@ class ResultStore:
                 f"cannot create {self.path.parent} for the results database "
                 f"({exc.strerror or exc}); choose another place with --db PATH"
             ) from exc
-        self._lock()
+        if self.lock:
+            self._lock()
         try:
             self._connect()
         except BaseException:
@@ -175,21 +278,22 @@ class ResultStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: survives a killed process
             db.executescript(_SCHEMA)
-            db.execute(
-                "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', ?)",
-                (str(SCHEMA_VERSION),),
-            )
+            # A new file starts at version 1 (what _SCHEMA creates) and is migrated.
+            db.execute("INSERT OR IGNORE INTO meta (name, value) VALUES ('schema', '1')")
             db.commit()
-            row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            version = _schema_version(db)
+            if version < SCHEMA_VERSION:
+                _migrate(db)
+                version = _schema_version(db)
         except sqlite3.Error as exc:
             raise StoreError(
                 f"cannot use {self.path} as the results database ({exc}); it may not be a "
                 "leadcheck database: choose another file with --db PATH, or --no-db"
             ) from exc
-        if int(row[0]) > SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
             db.close()
             raise StoreError(
-                f"{self.path} was written by a newer leadcheck (schema {row[0]}); upgrade "
+                f"{self.path} was written by a newer leadcheck (schema {version}); upgrade "
                 "leadcheck or choose another file with --db PATH"
             )
         self._db = db
@@ -305,15 +409,28 @@ class ResultStore:
         report: dict[str, Any] | None,
         checked_at: datetime,
     ) -> None:
+        from leadcheck.batch.facts import lead_facts
+
         blob = (
             zlib.compress(json.dumps(report, ensure_ascii=False).encode("utf-8"), 1)
             if report is not None
             else None
         )
+        email = identity_email(lead)
+        facts = lead_facts(report, columns, email=email)
         self.db.execute(
-            "INSERT OR REPLACE INTO results "
-            "(lead_key, lead, verdict, checked_at, leadcheck_version, columns, report) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO results "
+            "(lead_key, lead, verdict, checked_at, leadcheck_version, columns, report, "
+            "email, first_seen, facts, country, timezone, fit_tier) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (lead_key) DO UPDATE SET lead = excluded.lead, "
+            "verdict = excluded.verdict, checked_at = excluded.checked_at, "
+            "leadcheck_version = excluded.leadcheck_version, columns = excluded.columns, "
+            "report = excluded.report, email = excluded.email, facts = excluded.facts, "
+            "country = excluded.country, timezone = excluded.timezone, "
+            "fit_tier = excluded.fit_tier, "
+            "first_seen = min(coalesce(results.first_seen, excluded.first_seen), "
+            "excluded.first_seen)",
             (
                 key,
                 lead,
@@ -322,6 +439,12 @@ class ResultStore:
                 __version__,
                 json.dumps(columns.as_dict(), ensure_ascii=False),
                 blob,
+                email,
+                checked_at.timestamp(),
+                json.dumps(facts, ensure_ascii=False),
+                facts["country"],
+                facts["timezone"],
+                facts["fit_tier"],
             ),
         )
         self._pending += 1
@@ -348,6 +471,193 @@ class ResultStore:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM results").fetchone()[0])
+
+    # -- the follow-up history ----------------------------------------------------------
+
+    def has_lead(self, email: str) -> bool:
+        """Whether a checked lead has this email (as :func:`fold_email` gives it)."""
+        row = self._read("SELECT 1 FROM results WHERE email = ? LIMIT 1", (email,)).fetchone()
+        return row is not None
+
+    def known_emails(self) -> frozenset[str]:
+        rows = self._read("SELECT DISTINCT email FROM results WHERE email IS NOT NULL", ())
+        return frozenset(row[0] for row in rows)
+
+    def leads(self) -> list[StoredLead]:
+        """Every stored lead with an email, one per email: the facts of its latest check
+        and the time of its first.
+
+        The facts read for every lead (verdict, country, zone, fit tier) are columns of
+        their own; the rest is parsed only when asked for (:class:`LazyFacts`).
+        """
+        from leadcheck.batch.facts import HOT_FACTS, LazyFacts
+
+        rows = self._read(
+            f"SELECT email, facts, checked_at, first_seen, {', '.join(HOT_FACTS)} FROM results "
+            "WHERE email IS NOT NULL AND email != '' ORDER BY email, checked_at",
+            (),
+        ).fetchall()
+        found: dict[str, StoredLead] = {}
+        for row in rows:
+            email, facts, checked, first = row[:4]
+            if not facts:  # written without facts: made from its result columns
+                lazy = LazyFacts(json.dumps(self._column_facts(email), ensure_ascii=False))
+            else:
+                lazy = LazyFacts(facts, dict(zip(HOT_FACTS, row[4:], strict=True)))
+            earlier = found.get(email)
+            first_seen = first if first is not None else checked
+            if earlier is not None:
+                first_seen = min(first_seen, earlier.first_seen)
+            found[email] = StoredLead(
+                email=email, facts=lazy, checked_at=checked, first_seen=first_seen
+            )
+        return list(found.values())
+
+    def _column_facts(self, email: str) -> dict[str, Any]:
+        row = self._read(
+            "SELECT columns FROM results WHERE email = ? ORDER BY checked_at DESC LIMIT 1",
+            (email,),
+        ).fetchone()
+        return _facts_from_columns(row[0] if row else None, email)
+
+    def add_touch(self, touch: TouchRecord) -> bool:
+        """Record one touch; False when the same one (lead, minute, direction, channel)
+        is already there."""
+        try:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO touches (email, minute, direction, channel, at, "
+                "precision, note, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    touch.email,
+                    int(touch.at // 60),
+                    touch.direction,
+                    touch.channel,
+                    touch.at,
+                    touch.precision,
+                    touch.note,
+                    touch.source,
+                    time.time(),
+                ),
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path} ({exc})") from exc
+        self._pending += 1
+        return cursor.rowcount > 0
+
+    def touches(
+        self, email: str | None = None, *, notes: bool = True
+    ) -> dict[str, list[TouchRecord]]:
+        """Touches by lead, minute by minute (of one lead when ``email`` is given).
+
+        ``notes=False`` leaves out the notes and sources (``due`` reads neither).
+        """
+        # in TouchRecord's field order, so each row becomes one with no Python code
+        columns = "email, at, direction, channel, note, precision, source"
+        if not notes:
+            columns = "email, at, direction, channel, NULL, precision, ''"
+        query = f"SELECT {columns} FROM touches"
+        params: tuple[str, ...] = ()
+        if email is not None:
+            query += " WHERE email = ?"
+            params = (email,)
+        # in the primary key's order (no sort); read_thread orders a lead's touches by time
+        rows = self._read(query + " ORDER BY email, minute", params)
+        make = TouchRecord._make
+        found: dict[str, list[TouchRecord]] = {}
+        for key, group in groupby(rows, itemgetter(0)):
+            found[key] = list(map(make, group))
+        return found
+
+    def set_urgent(self, email: str, urgent: bool, *, note: str | None, at: float) -> None:
+        """Mark a lead urgent (goods at the port...) or clear the mark."""
+        try:
+            if urgent:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO marks (email, urgent, note, marked_at) "
+                    "VALUES (?, 1, ?, ?)",
+                    (email, note, at),
+                )
+            else:
+                self.db.execute("DELETE FROM marks WHERE email = ?", (email,))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path} ({exc})") from exc
+        self._pending += 1
+
+    def marks(self) -> dict[str, Mark]:
+        rows = self._read("SELECT email, urgent, note, marked_at FROM marks", ())
+        return {row[0]: Mark(urgent=bool(row[1]), note=row[2], marked_at=row[3]) for row in rows}
+
+    def _read(self, query: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
+        try:
+            return self.db.execute(query, params)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path} ({exc})") from exc
+
+
+def _schema_version(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+    return int(row[0])
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a database up to :data:`SCHEMA_VERSION`, in one transaction.
+
+    Another process may be migrating the same file at the same moment: the version is
+    read again once the write lock is held, and a finished migration is not repeated.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = _schema_version(db)
+        if version < 2:
+            for statement in _MIGRATE_TO_2.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            _fill_facts(db)
+            db.execute("UPDATE meta SET value = '2' WHERE name = 'schema'")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def _fill_facts(db: sqlite3.Connection) -> None:
+    """The email and facts of every lead stored before schema 2, from its report."""
+    from leadcheck.batch.facts import lead_facts
+
+    rows = db.execute("SELECT lead_key, lead, columns, report FROM results").fetchall()
+    for key, lead, columns, blob in rows:
+        email = identity_email(lead or "")
+        try:
+            parsed_columns = json.loads(columns) if columns else {}
+        except ValueError:
+            parsed_columns = {}
+        try:
+            report = json.loads(zlib.decompress(blob).decode("utf-8")) if blob else None
+        except (zlib.error, ValueError):
+            report = None
+        facts = lead_facts(report, parsed_columns, email=email)
+        db.execute(
+            "UPDATE results SET email = ?, facts = ?, country = ?, timezone = ?, fit_tier = ? "
+            "WHERE lead_key = ?",
+            (
+                email,
+                json.dumps(facts, ensure_ascii=False),
+                facts["country"],
+                facts["timezone"],
+                facts["fit_tier"],
+                key,
+            ),
+        )
+
+
+def _facts_from_columns(columns: str | None, email: str) -> dict[str, Any]:
+    from leadcheck.batch.facts import lead_facts
+
+    try:
+        parsed = json.loads(columns) if columns else {}
+    except ValueError:
+        parsed = {}
+    return lead_facts(None, parsed if isinstance(parsed, dict) else {}, email=email)
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

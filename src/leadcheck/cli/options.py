@@ -222,3 +222,14 @@ def parse_at(text: str | None) -> dt.datetime | None:
             f"--at: cannot read {text[:40]!r} as a date and time; use ISO 8601 such as "
             "2026-10-02T18:30 (your time zone) or 2026-10-02T18:30+02:00"
         ) from None
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        metavar="PATH",
+        dir_okay=False,
+        help="The results database (default: results.sqlite3 in the user data directory).",
+    ),
+]

@@ -8,6 +8,7 @@ moves each step to a working day in the lead's country.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from leadcheck.contacts import Contacts
 from leadcheck.followup.channels import CadenceRule, ChannelTable
@@ -31,6 +32,8 @@ _MESSENGER_FIELD = {
     "Telegram": "telegram",
     "Viber": "viber",
     "WeChat": "wechat",
+    "Zalo": "zalo",
+    "LINE": "line",
 }
 
 
@@ -49,6 +52,64 @@ def chat_link(table: ChannelTable, channel: str, e164: str | None) -> str | None
     if tool is None or tool.link is None or not e164:
         return None
     return tool.link.replace("{digits}", e164.lstrip("+"))
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStep:
+    """One step of the cadence with its channel chosen for a country's ranking."""
+
+    number: int  # 1 = the first follow-up after the first email
+    rule: CadenceRule
+    channel: str
+
+
+def cadence_channels(table: ChannelTable, channels: tuple[str, ...]) -> tuple[PlannedStep, ...]:
+    """The cadence's steps for a country's ranking, each on another channel.
+
+    ``first`` is the best-ranked working phone or social channel, ``other`` the
+    best-ranked of the other kind, ``b2b`` the first B2B channel that is not email; a
+    step whose channel is missing or already used is left out.
+    """
+    usable = [
+        name
+        for name in channels
+        if table.tools[name].usable and table.tools[name].kind in ("phone", "social")
+    ]
+    first = usable[0] if usable else None
+    other = None
+    if first is not None:
+        other_kind = "social" if table.tools[first].kind == "phone" else "phone"
+        other = next((n for n in usable if table.tools[n].kind == other_kind), None)
+    b2b = next((n for n in table.b2b if table.tools[n].kind == "b2b"), None)
+    picks: dict[str, str | None] = {
+        "first": first,
+        "other": other,
+        "b2b": b2b,
+        "phone": "Phone",
+        "email": "Email",
+    }
+    steps: list[PlannedStep] = []
+    used: set[str] = set()
+    for rule in table.cadence:
+        channel = picks[rule.role]
+        if channel is None or channel in used:
+            continue
+        used.add(channel)
+        steps.append(PlannedStep(number=len(steps) + 1, rule=rule, channel=channel))
+    return tuple(steps)
+
+
+def step_action(
+    table: ChannelTable,
+    step: PlannedStep,
+    *,
+    phone: str | None,
+    email: str | None,
+    website: Contacts | None,
+    hours: str,
+) -> tuple[str, str | None]:
+    """What to do for one step, in one line, and the link that does it (if any)."""
+    return _action(table, step.rule, step.channel, phone, email, website or Contacts(), hours)
 
 
 def build_cadence(
@@ -72,33 +133,11 @@ def build_cadence(
     website = website or Contacts()
     if phone is None and website.phones:
         phone = website.phones[0]
-    usable = [
-        name
-        for name in channels
-        if table.tools[name].usable and table.tools[name].kind in ("phone", "social")
-    ]
-    first = usable[0] if usable else None
-    other = None
-    if first is not None:
-        other_kind = "social" if table.tools[first].kind == "phone" else "phone"
-        other = next((n for n in usable if table.tools[n].kind == other_kind), None)
-    b2b = next((n for n in table.b2b if table.tools[n].kind == "b2b"), None)
-    picks: dict[str, str | None] = {
-        "first": first,
-        "other": other,
-        "b2b": b2b,
-        "phone": "Phone",
-        "email": "Email",
-    }
     hours = f"{calendar.start:%H:%M}–{calendar.end:%H:%M}"
     steps: list[CadenceStep] = []
-    used: set[str] = set()
     previous: dt.date | None = None
-    for rule in table.cadence:
-        channel = picks[rule.role]
-        if channel is None or channel in used:
-            continue
-        used.add(channel)
+    for planned in cadence_channels(table, channels):
+        rule, channel = planned.rule, planned.channel
         action, link = _action(table, rule, channel, phone, email, website, hours)
         day = start + dt.timedelta(days=rule.day)
         if rep_today is not None and day < rep_today:
@@ -158,7 +197,7 @@ def _action(
     if tool.kind == "phone":
         field = _MESSENGER_FIELD.get(channel)
         known: tuple[str, ...] = getattr(website, field) if field else ()
-        link = chat_link(table, channel, phone)
+        link = chat_link(table, channel, phone) or (known[0] if known else None)
         if phone:
             return f"Send a short {channel} message to {phone} pointing to your email.{note}", link
         if known:
