@@ -425,6 +425,7 @@ def test_verify_and_batch_read_an_address_cell_alike() -> None:
         assert row.inquiry is not None
         from_batch = normalize_lead(row.inquiry).email
         from_verify = normalize_lead(Inquiry(email=cell)).email
-        assert from_batch is not None and from_verify is not None
+        assert from_batch is not None
+        assert from_verify is not None
         assert from_batch.domain == from_verify.domain == "aquatech-wasser.de", cell
         assert from_batch.valid and from_verify.valid, cell
