@@ -428,4 +428,5 @@ def test_verify_and_batch_read_an_address_cell_alike() -> None:
         assert from_batch is not None
         assert from_verify is not None
         assert from_batch.domain == from_verify.domain == "aquatech-wasser.de", cell
-        assert from_batch.valid and from_verify.valid, cell
+        assert from_batch.valid, cell
+        assert from_verify.valid, cell
