@@ -192,3 +192,22 @@ def test_other_pages_stay_inside_the_deadline() -> None:
     (report,) = run(net, Inquiry(website="berger-sohn.de"), seconds=1.0)
     assert time.monotonic() - started < 1.0 + 0.3
     assert report.fit is not None  # the home page's own fit, not an error
+
+
+def test_a_page_built_by_javascript_is_unread_for_fit() -> None:
+    net = FakeNet()
+    net.site(
+        "spa-example.de",
+        b"<html><head></head><body><div id='root'></div><script src='/app.js'></script></body>",
+    )
+    (report,) = run(net, Inquiry(website="spa-example.de"))
+    assert report.fit is None
+    assert any("JavaScript" in note.message for note in report.notes)
+
+
+def test_contacts_of_a_site_never_read_are_unknown_not_empty() -> None:
+    net = FakeNet()
+    net.resolver.errors[("servfail-example.de", "A")] = "SERVFAIL"
+    (report,) = run(net, Inquiry(website="servfail-example.de"))
+    assert report.website is not None
+    assert report.website.contacts is None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from leadcheck.cli import ExitCode, main
-from leadcheck.errors import BadOptionError, DataFileError
+from leadcheck.errors import BadOptionError
 from leadcheck.settings import config_path, load_settings
 
 CONFIG = """
@@ -90,7 +90,7 @@ def test_a_bad_value_names_its_source(variable: str, value: str, message: str) -
 def test_unknown_key_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text('[rep]\ntimezon = "Asia/Shanghai"\n', encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"rep\.timezon: unknown setting"):
+    with pytest.raises(BadOptionError, match=r"rep\.timezon: unknown setting"):
         load_settings({"LEADCHECK_CONFIG": str(path)})
 
 

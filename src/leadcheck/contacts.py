@@ -134,11 +134,26 @@ def _is_profile_path(path: str) -> bool:
     return len(path.strip("/")) > 1 and not path.startswith(_SHARE_PATHS) and "share" not in path
 
 
+def phone_text(raw: str) -> str:
+    """A typed phone number in the form the parser reads best: full-width digits and
+    plus signs folded (``＋４９``), ``00`` as the international prefix, ``(+49)`` unwrapped."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", raw).strip()
+    if text.startswith("(+"):
+        close = text.find(")")
+        if close != -1:
+            text = text[1:close] + " " + text[close + 1 :]
+    if text.startswith("00") and not text.startswith("000"):
+        text = "+" + text[2:]
+    return text.strip()
+
+
 def normalize_phone(raw: str, region: str | None = None) -> str | None:
     """A phone number in E.164 if it parses as a possible number, else None."""
     import phonenumbers
 
-    candidate = raw.strip()
+    candidate = phone_text(raw)
     if not candidate or len(candidate) > 40:
         return None
     try:

@@ -275,16 +275,15 @@ class CheckSession:
                 ),
             )
 
-    def _site_contacts(self, probe: SiteProbe | None, country: str | None) -> Contacts:
-        from leadcheck.contacts import Contacts
-
+    def _site_contacts(self, probe: SiteProbe | None, country: str | None) -> Contacts | None:
         if probe is None or probe.page is None:
-            return Contacts()
+            return None
         key = (probe.url, country or "")
         contacts = self._contacts.get(key)
         if contacts is None:
             contacts = site_contacts(probe, country)
-            self._contacts.put(key, contacts)
+            if contacts is not None:
+                self._contacts.put(key, contacts)
         return contacts
 
     async def _fit(
@@ -296,11 +295,13 @@ class CheckSession:
     ) -> FitResult | None:
         if not self.options.fit or self._taxonomy is None:
             return None
-        from leadcheck.fit.page import fit_input
+        from leadcheck.fit.page import fit_input, has_words
         from leadcheck.fit.scoring import score_fit
 
         inquiry = lead.inquiry
         page = website.scorable_page if website is not None else None
+        if page is not None and not has_words(page):
+            page = None  # an empty page or one built by JavaScript: unread, not "no fit"
         doc = fit_input(page, company=inquiry.company, message=inquiry.message)
         if page is not None and website is not None:
             result = score_fit(doc, self._taxonomy)
@@ -419,6 +420,8 @@ def _unread_reason(website: WebsiteReport | None) -> str:
         return "no website was given"
     if website.page_kind is not None and website.page is not None:
         return f"the website is {website.page_kind.replace('_', ' ')}"
+    if website.page is not None:
+        return "the website's page has no text to read (built by JavaScript in the browser?)"
     if website.error:
         return f"the website could not be read ({website.error})"
     if website.status_code is not None:
@@ -454,8 +457,10 @@ async def score_website(
     async with CheckSession(options) as session:
         website = await session.website(url, deadline=deadline)
         taxonomy = session._taxonomy
+    from leadcheck.fit.page import has_words
+
     page = website.scorable_page
-    if page is None:
+    if page is None or not has_words(page):
         return WebsiteFit(website=website, fit=None, unread_reason=_unread_reason(website))
     doc = fit_input(page, company=company, message=message)
     return WebsiteFit(website=website, fit=score_fit(doc, taxonomy))

@@ -197,10 +197,8 @@ def _read_config(path: Path, *, required: bool) -> tuple[dict[str, Any], bool]:
             name = known.get((section, key))
             if name is None:
                 choices = ", ".join(SETTINGS)
-                raise DataFileError(
-                    path,
-                    f"unknown setting; the settings are {choices}",
-                    location=f"{section}.{key}",
+                raise BadOptionError(
+                    f"{path}: {section}.{key}: unknown setting; the settings are {choices}"
                 )
             found[name] = value
     return found, True
@@ -211,8 +209,11 @@ def _parse(name: str, raw: Any, source: str, *, flag: str | None = None) -> Any:
     try:
         return _PARSERS[name](raw)
     except (InvalidInputError, ValueError, TypeError) as exc:
+        message = str(exc)
         where = flag or f"{name} from {source}"
-        raise BadOptionError(f"{where}: {exc}") from None
+        if flag and message.startswith(f"bad {flag} "):
+            raise BadOptionError(message) from None  # it names the flag already
+        raise BadOptionError(f"{where}: {message}") from None
 
 
 def _timezone(raw: Any) -> str:
@@ -253,7 +254,10 @@ def _format(raw: Any) -> str | None:
 
 
 def _timeout(raw: Any) -> float:
-    value = float(raw)
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"{raw!r} is not a number of seconds, e.g. 15 or 7.5") from None
     if not 0.1 <= value <= 600:
         raise ValueError(f"{value:g} is not between 0.1 and 600 seconds")
     return value

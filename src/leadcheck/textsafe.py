@@ -102,3 +102,12 @@ def neutralize_formula(value: str) -> str:
     if blanks is not None and value[blanks.end() :].startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def restore_formula(value: str) -> str:
+    """The cell :func:`neutralize_formula` was given, when ``value`` is what it made (a
+    leading ``'`` before a formula start); any other value as it is. For reading back a
+    file leadcheck wrote."""
+    if value.startswith("'") and neutralize_formula(value[1:]) == value:
+        return value[1:]
+    return value

@@ -55,3 +55,32 @@ def test_rerun_on_own_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ti
         assert [row[table[0].index("country (input)")] for row in table[1:]] == ["DE", "US"]
         current = out
     assert first_header == ["Company", "Email", "country (input)", *RESULT_COLUMNS]
+
+
+def test_rerun_reads_cells_as_they_were_before_the_csv_guard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV writer puts ' before a cell that would run as a formula; a re-run on that
+    output takes it off again, so the lead is the same lead (and its stored result is
+    found), and the workbook written from it shows no apostrophe."""
+    patch_session(monkeypatch)
+    rows = [
+        ["Company", "Email", "Phone", "Message"],
+        ["-Acme", "a@a.de", "+49 30 1234567", "=HYPERLINK(1)"],
+    ]
+    source = write_csv(tmp_path / "in.csv", rows, encoding="utf-8")
+    db = tmp_path / "db.sqlite3"
+    first = tmp_path / "first.csv"
+    assert main(["batch", str(source), "-o", str(first), "--db", str(db)]) == ExitCode.OK
+    assert _read(first)[1][:4] == ["'-Acme", "a@a.de", "'+49 30 1234567", "'=HYPERLINK(1)"]
+    again = tmp_path / "again.jsonl"
+    assert main(["batch", str(first), "-o", str(again), "--db", str(db)]) == ExitCode.OK
+    import json
+
+    line = json.loads(again.read_text("utf-8").splitlines()[0])
+    assert (line["Company"], line["Phone"], line["Message"]) == (
+        "-Acme",
+        "+49 30 1234567",
+        "=HYPERLINK(1)",
+    )
+    assert line["from_cache"] is True

@@ -96,8 +96,11 @@ def test_summary_json_has_no_placeholder_nulls(
     out = tmp_path / "out.csv"
     assert main(["batch", str(source), "-o", str(out), "--no-db", "--json"]) == ExitCode.OK
     data = json.loads(capsys.readouterr().out)
-    assert data["total"] == 1
-    assert None not in data.values()
+    assert data["total"] == 1  # known, so never null
+    assert data["output"] == str(out)
+    # every key is always there; null only for what this run did not use
+    unused = {"database", "report", "rep", "partial_output"}
+    assert {key for key, value in data.items() if value is None} <= unused
 
 
 def test_output_format_setting_for_stdout(

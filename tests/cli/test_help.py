@@ -43,3 +43,33 @@ def test_network_options_are_one_bundle() -> None:
     for command in ("verify", "batch", "followup"):
         names = {p.name for p in group.commands[command].params}  # type: ignore[attr-defined]
         assert "rep_timezone" in names, command
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    """``leadcheck taxonomy --terms | head -1``: exit 0, nothing on stderr."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "leadcheck", "taxonomy", "--terms"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert b"Traceback" not in err
+    assert b"Exception ignored" not in err
+
+
+def test_an_output_folder_that_does_not_exist_is_said_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("Email\na@a.de\n", encoding="utf-8")
+    missing = tmp_path / "no-such-folder"
+    for args in (["-o", str(missing / "out.csv")], ["--report", str(missing / "r.html")]):
+        assert main(["batch", str(source), "--no-db", *args]) == 2
+        assert "does not exist" in capsys.readouterr().err

@@ -204,3 +204,24 @@ def test_taxonomy_show_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "taxonomy")
     segments = data["taxonomy"]["segment"]  # type: ignore[index]
     assert segments[0]["id"] == "uv_disinfection"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\n  \n",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"<html><body><div id=root></div></body></html>",
+    ],
+    ids=["empty", "blank", "png", "javascript_only"],
+)
+def test_nothing_to_score_is_an_unknown_fit_not_tier_d(
+    data: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "page.bin"
+    path.write_bytes(data)
+    assert main(["score", "--text-file", str(path), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "fit is unknown" in captured.err

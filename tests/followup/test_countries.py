@@ -152,3 +152,18 @@ def test_a_custom_table_resolves(tmp_path: Path) -> None:
         '[countries]\nDE = { name = "Germany", timezone = "Europe/Berlin", aliases = ["Dtl"] }\n',
     )
     assert resolve_country("dtl", table=load_countries(path)) == "DE"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "code"),
+    [
+        ("Hong Kong, China", "HK"),
+        ("中国香港", "HK"),
+        ("Taiwan, China", "TW"),
+        ("中国台湾", "TW"),
+        ("Chinese Taipei", "TW"),
+        ("Macao, China", "MO"),
+    ],
+)
+def test_the_spellings_b2b_platforms_export(spelling: str, code: str) -> None:
+    assert resolve_country(spelling) == code

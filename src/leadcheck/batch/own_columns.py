@@ -6,8 +6,10 @@ written as ``<name> (input)``. Run again on that output, the old results must no
 become input (nor get a second copy of every column): :func:`own_columns` finds
 where leadcheck's block starts (a ``verdict`` column followed by ``verdict_score``,
 whatever suffix a re-run gave them), drops it and everything after it (the blocks of
-earlier runs always sit at the end), and gives the user's renamed columns their
-names back.
+earlier runs always sit at the end), gives the user's renamed columns their names
+back, and takes off the ``'`` that the CSV writer put before a cell that would have run
+as a formula (:func:`leadcheck.textsafe.restore_formula`), so that the lead reads as it
+did the first time (and finds its stored result).
 """
 
 from __future__ import annotations
@@ -46,10 +48,12 @@ class OwnColumns:
         if not self.dropped:
             yield from records
             return
+        from leadcheck.textsafe import restore_formula
+
         keep = self.keep
         for record in records:
             cells = record.cells
-            kept = tuple(cells[i] if i < len(cells) else "" for i in keep)
+            kept = tuple(restore_formula(cells[i]) if i < len(cells) else "" for i in keep)
             yield RawRecord(line=record.line, cells=kept + cells[width:], problem=record.problem)
 
 

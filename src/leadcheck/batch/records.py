@@ -28,6 +28,8 @@ def cell_text(value: object) -> str:
             return str(int(value))
         return repr(value)
     if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()  # a date cell: Excel stores dates as midnight
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()

@@ -124,8 +124,10 @@ def run_file(
     if options.output is not None:
         format_for(options.output, options.output_format)
         refuse_overwriting_input(source, options.output, force=options.force)
+        require_folder(options.output, "-o")
     if options.report is not None:
         refuse_overwriting_input(source, options.report, force=False, what="--report")
+        require_folder(options.report, "--report")
     aliases = load_aliases(options.aliases_path)
     overrides = parse_map_options(list(options.column_map), aliases)
     with open_table(str(source), aliases, sheet=options.sheet) as table:
@@ -162,6 +164,14 @@ def refuse_overwriting_input(
                 else ""
             )
         )
+
+
+def require_folder(path: Path, what: str) -> None:
+    """A file this run will write must have a folder to go to: said before the run, not
+    after an hour of checking."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadOptionError(f"{what} {path}: the folder {folder} does not exist")
 
 
 def require_contact_columns(mapping: ColumnMapping, table: Table) -> None:

@@ -197,7 +197,7 @@ def batch(
         from leadcheck.cli.views.console import print_json
 
         # null means "could not be determined"; what does not apply is left out.
-        print_json(summary.model_dump(mode="json", exclude_none=True))
+        print_json(summary.model_dump(mode="json"))
     if chatty:
         from leadcheck.cli.views.batch import show_summary
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # Kept back from --timeout for what follows the checks: scoring, planning, rendering,
 # closing connections and leaving the interpreter.
 WIND_DOWN = 0.35
+MIN_CHECK_TIME = 0.5  # less than this left for the checks deserves a warning
 
 
 @app.command()
@@ -72,6 +73,14 @@ def verify(
         )
     # --timeout bounds the whole command, start-up included.
     deadline = Deadline(command_started(ctx) + net.timeout - WIND_DOWN)
+    if deadline.remaining() < MIN_CHECK_TIME:
+        import sys
+
+        sys.stderr.write(
+            f"leadcheck: warning: --timeout {net.timeout:g} leaves "
+            f"{deadline.remaining():.1f} s once leadcheck has started: the checks will not "
+            "finish and the parts they miss will be unknown; give --timeout 3 or more\n"
+        )
     from leadcheck.cli.options import rep_from
 
     options = CheckOptions(net=net, taxonomy_path=taxonomy, rep=rep_from(rep_timezone))

@@ -71,6 +71,21 @@ def merge_pages(home: PageContent, others: tuple[PageContent, ...]) -> PageConte
     )
 
 
+def has_words(page: PageContent) -> bool:
+    """Whether a page says anything fit can read (a page built by JavaScript in the
+    browser, or an empty document, does not: its fit is unknown, not "no fit")."""
+    return bool(
+        page.title or page.description or page.headings or page.text.strip() or page.image_alts
+    )
+
+
+def _binary(source: bytes) -> bool:
+    head = source[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return False  # UTF-16 (or UTF-8 with a BOM) text holds NUL bytes legitimately
+    return b"\x00" in head
+
+
 def score_page(
     source: bytes | str,
     *,
@@ -79,8 +94,17 @@ def score_page(
     message: str | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> FitResult:
-    """Score a saved page (HTML or plain text, bytes or text) through the one page reader."""
+    """Score a saved page (HTML or plain text, bytes or text) through the one page reader.
+
+    Raises :class:`~leadcheck.errors.InputFileError` when there is nothing to score
+    (binary data, an empty document): its fit is unknown, not tier D.
+    """
+    from leadcheck.errors import InputFileError
     from leadcheck.verify.page import read_page
 
+    if isinstance(source, bytes) and _binary(source):
+        raise InputFileError("this is binary data, not a page or a text: its fit is unknown")
     page = read_page(source, content_type)
+    if not has_words(page) and not (company or message):
+        raise InputFileError("the page or text has no words to score: its fit is unknown")
     return score_fit(fit_input(page, company=company, message=message), taxonomy)

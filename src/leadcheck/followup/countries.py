@@ -165,9 +165,9 @@ def country_from_phone(phone: str, *, table: CountryTable | None = None) -> str 
     """The country of a phone number in international form (``+49 ...``), or None."""
     import phonenumbers
 
-    candidate = (phone or "").strip()
-    if candidate.startswith("00"):
-        candidate = "+" + candidate[2:]
+    from leadcheck.contacts import phone_text
+
+    candidate = phone_text(phone or "")
     if not candidate.startswith("+") or len(candidate) > 40:
         return None
     try:

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from leadcheck.models import Frozen
 from leadcheck.net import DEFAULT_TIMEOUT
+from leadcheck.version import __version__
 
 __all__ = ["DEFAULT_TIMEOUT", "NetConfig"]
 
@@ -26,6 +27,4 @@ class NetConfig(Frozen):
     max_body_bytes: int = 2_000_000
     max_redirects: int = 5
     connect_timeout: float = 5.0
-    user_agent: str = (
-        "Mozilla/5.0 (compatible; leadcheck/0.1; +https://github.com/leadcheck/leadcheck)"
-    )
+    user_agent: str = f"Mozilla/5.0 (compatible; leadcheck/{__version__}; +https://github.com/leadcheck/leadcheck)"

@@ -7,6 +7,7 @@ export must never crash a check. These return ``None`` instead.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 
@@ -26,6 +27,9 @@ def join_url(base: str, reference: str) -> str | None:
         return urljoin(base, reference)
     except ValueError:
         return None
+
+
+_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
 
 
 def normalize_website(raw: str) -> tuple[str, str] | None:
@@ -55,8 +59,8 @@ def normalize_website(raw: str) -> tuple[str, str] | None:
             host = host.encode("idna").decode("ascii")
         except UnicodeError:
             return None
-        if "." not in host or not all(label for label in host.split(".")):
-            return None
+        if "." not in host or not all(_LABEL.fullmatch(label) for label in host.split(".")):
+            return None  # an empty label, or a character no host name holds ("www,acme.de")
     netloc = host if parts.port is None else f"{host}:{parts.port}"
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]" if parts.port is None else f"[{host}]:{parts.port}"

@@ -136,7 +136,7 @@ async def check_email(
         dmarc=_has_record(dmarc, "v=dmarc1", nxdomain_means_absent=True),
         mail_provider=provider.name if provider else None,
         mail_provider_kind=provider.kind if provider else None,
-        dns_errors=tuple(error for error in errors if error),
+        dns_errors=tuple(dict.fromkeys(error for error in errors if error)),
     )
 
 

@@ -473,7 +473,8 @@ def _judge_match(
             f"{site.registered_domain}.",
         )
     ours = _ascii_address(email.normalized or "") if email.normalized else None
-    listed = ours is not None and ours in {_ascii_address(a) for a in site.contacts.emails}
+    emails = site.contacts.emails if site.contacts is not None else ()
+    listed = ours is not None and ours in {_ascii_address(a) for a in emails}
     if listed:
         f.add("email_on_website", "The website itself lists this email address.")
     elif email.free_provider:

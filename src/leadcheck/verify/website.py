@@ -95,7 +95,7 @@ class WebsiteReport(Frozen):
     parked: bool | None = None  # a dead page: parked, for sale, default or suspended
     page_kind: PageKind | None = None
     page_signatures: tuple[str, ...] = ()
-    contacts: Contacts = Contacts()
+    contacts: Contacts | None = None  # None: no page was read
     matches_email_domain: bool | None = None
     email_domain_relation: Relation | None = None
     refused: bool = False
@@ -146,10 +146,11 @@ async def check_website(
     return website_report(probe, address, email_domain=email_domain, contacts=contacts)
 
 
-def site_contacts(probe: SiteProbe | None, region: str | None) -> Contacts:
-    """The contacts on a probed site's page, phone numbers read for ``region``."""
+def site_contacts(probe: SiteProbe | None, region: str | None) -> Contacts | None:
+    """The contacts on a probed site's page, phone numbers read for ``region`` (None
+    when no page was read: "could not tell", not "none")."""
     if probe is None or probe.page is None:
-        return Contacts()
+        return None
     return extract_contacts(probe.page.text, probe.page.links, region=region)
 
 
@@ -158,7 +159,7 @@ def website_report(
     address: WebsiteAddress,
     *,
     email_domain: str | None,
-    contacts: Contacts,
+    contacts: Contacts | None,
 ) -> WebsiteReport:
     """The report of one website for one lead: the shared probe plus the lead's facts."""
     if probe is None:

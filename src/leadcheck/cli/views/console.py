@@ -18,10 +18,24 @@ if TYPE_CHECKING:
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A console on stdout (results) or stderr (messages); NO_COLOR is honoured by rich."""
+    """A console on stdout (results) or stderr (messages); NO_COLOR is honoured by rich.
+
+    A reader that goes away (``leadcheck taxonomy --terms | head -1``) is not an error:
+    the rest of the output goes to the null device and the command exits 0, as it does
+    for JSON output (rich's own console would exit 1).
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            import os
+
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise BrokenPipeError
+
+    return _Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=False)
 
 
 def safe(value: object, *, style: str = "", limit: int = 300) -> Text:

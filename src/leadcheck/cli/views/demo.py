@@ -28,11 +28,11 @@ def demo_json(result: DemoResult) -> dict[str, Any]:
                 "email": lead.inquiry.email,
                 "website": lead.inquiry.website or None,
                 "expected": lead.inquiry.expect,
-                **{k: v for k, v in lead.outcome.as_dict().items() if v is not None},
+                **lead.outcome.as_dict(),
             }
             for lead in result.leads
         ],
-        "summary": result.summary.model_dump(mode="json", exclude_none=True),
+        "summary": result.summary.model_dump(mode="json"),
     }
 
 

@@ -145,6 +145,8 @@ def _website_table(report: LeadReport) -> Table:
     if site.error:
         table.add_row("problem", safe(site.error, style="red"))
     contacts = site.contacts
+    if contacts is None:
+        return table
     found = [*contacts.phones, *contacts.emails, *contacts.whatsapp, *contacts.telegram]
     found += [*contacts.zalo, *contacts.line, *contacts.viber, *contacts.wechat]
     found += [profile.url for profile in contacts.social]
