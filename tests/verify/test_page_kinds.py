@@ -315,3 +315,27 @@ def test_a_custom_signature_file_can_be_used(tmp_path: Path) -> None:
     )
     assert result.kind == "parked"
     assert result.matched == ("a",)
+
+
+def test_a_full_company_page_with_a_section_under_construction_is_not_a_construction_page() -> None:
+    about = (
+        "Shenzhen Lumtek Ultraviolet Co., Ltd. designs and manufactures UV-C germicidal lamps, "
+        "electronic ballasts and UV sterilizers for water treatment and air purification. "
+        "Address: 18 Keji Road, Nanshan District, Shenzhen. Tel +86 755 8888 1234. "
+        "Email sales@lumtek-uv.cn. Our products: T5 and T8 UV-C lamps, amalgam lamps, "
+        "ballasts from 10 W to 800 W, in-duct air sterilizers and open-channel UV systems. "
+    ) * 8
+    html = (
+        "<html><head><title>Lumtek UV - germicidal lamps</title></head><body>"
+        f"<p>{about}</p><p>The Chinese version of this website is under construction.</p>"
+        "<p>网站建设中的部分栏目即将上线</p></body></html>"
+    )
+    page = parse_html(html)
+    result = classify_page(title=page.title, text=page.text, html=html, urls=["https://a.example/"])
+    assert result.kind is None
+    short = "<html><head><title>Lumtek</title></head><body><p>网站建设中</p></body></html>"
+    page = parse_html(short)
+    result = classify_page(
+        title=page.title, text=page.text, html=short, urls=["https://a.example/"]
+    )
+    assert result.kind == "under_construction"

@@ -17,6 +17,11 @@ Deciding a category:
   words). Parking and placeholder pages carry a line or two; a company homepage, even
   a small one, carries far more (menus, product names, address).
 
+An "under construction" notice is judged with the page's length too: on a page with
+:data:`BUSY_PAGE_CHARS` of text or more (a company page with products, address and
+contacts), a line saying that some section or language version is being built does not
+make the site a construction page; its title saying so still does.
+
 When several categories are decided, :data:`PRECEDENCE` picks the reported one:
 for-sale pages are nearly always parking pages too, and "for sale" is what a sales
 rep acts on; parked beats suspended (no site was ever set up); a suspended account
@@ -52,6 +57,9 @@ PRECEDENCE: tuple[PageKind, ...] = (
     "under_construction",
 )
 SHORT_PAGE_CHARS = 400
+# A page with this much text is a site in use: an "under construction" line in its text
+# is about a part of it (a language version, a section), unless the title says so too.
+BUSY_PAGE_CHARS = 2500
 MAX_HTML_CHARS = 1_000_000  # markup beyond this is not searched
 
 _FIELDS: tuple[SignatureField, ...] = ("title", "text", "html", "url")
@@ -224,6 +232,10 @@ def classify_page(
 
     def decided(category: PageKind) -> bool:
         found_in = weak_fields.get(category, set())
+        if category == "under_construction" and len(folded_text) >= BUSY_PAGE_CHARS:
+            # "the Chinese version is under construction" on a full company page is a
+            # remark about a part of the site, not the site.
+            return "title" in found_in and category in strong
         return category in strong or len(found_in) >= 2 or (bool(found_in) and short_page)
 
     kind = next((category for category in PRECEDENCE if decided(category)), None)
