@@ -1,12 +1,16 @@
 """Wall time of one ``leadcheck verify`` process, and its verdicts, on the world's scenarios.
 
 Run:  python benchmarks/bench_verify.py [--dns-delay 0.02] [--http-delay 0.1] [--timeout 15]
+      [--skip-tag issue10]
 
 Every scenario of tests/world/scenarios.py runs as its own ``python -m leadcheck verify
 --json`` process (start-up included) against the loopback world with latency injected
 on every DNS answer and HTTP response. Reported: the wall time of the scenarios whose
 network answers (median, 90th percentile, max), the wall time of those built to stall
 (tarpits, DNS timeouts) against ``--timeout``, and how many verdicts the scenario accepts.
+A scenario checked through a broken network (``Scenario.network``) runs with the world
+switched to that mode. ``--skip-tag`` leaves out the scenarios with a tag (to compare
+versions on the scenarios both have).
 """
 
 from __future__ import annotations
@@ -49,15 +53,24 @@ def main() -> None:
     parser.add_argument("--dns-delay", type=float, default=0.020)
     parser.add_argument("--http-delay", type=float, default=0.100)
     parser.add_argument("--timeout", type=float, default=15.0)
+    parser.add_argument("--skip-tag", action="append", default=[])
     args = parser.parse_args()
-    runnable = [s for s in SCENARIOS if not s.leaves_loopback_with_allow_private]
+    runnable = [
+        s
+        for s in SCENARIOS
+        if not s.leaves_loopback_with_allow_private and not set(args.skip_tag) & s.tags
+    ]
     answering: list[float] = []
     stalling: list[tuple[float, str]] = []
     misses: list[str] = []
     with World(dns_delay=args.dns_delay, http_delay=args.http_delay) as world:
         install_default_scenarios(world)
         for scenario in runnable:
+            network = getattr(scenario, "network", "normal")
+            world.dns_mode = "deny_all" if network == "deny_dns" else "normal"
+            world.network_mode = "refuse_all" if network == "refuse_all" else "serve"
             elapsed, label = verify(world, scenario, args.timeout)
+            world.dns_mode, world.network_mode = "normal", "serve"
             if scenario.slow:
                 stalling.append((elapsed, scenario.name))
             else:

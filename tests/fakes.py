@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from leadcheck.deadline import Deadline
+from leadcheck.net.config import NetConfig
 from leadcheck.net.dns import AddressLookup, DnsAnswer, DnsStatus
 from leadcheck.net.fetch_result import FetchErrorKind, FetchResult, Hop
 
@@ -31,6 +32,10 @@ class FakeResolver:
     A name listed in ``names`` (or having any record) exists: a missing type is
     NODATA; any other name is NXDOMAIN. ``errors[(name, type)]`` makes that question
     fail (SERVFAIL-like); ``delays[name]`` holds every answer for that name back.
+
+    Like the internet, the root zone and every top-level domain have an SOA record,
+    and the known-good hosts of ``NetConfig`` have an address (the network-health
+    probes ask for them); ``deny_all`` denies those too.
     """
 
     records: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
@@ -40,6 +45,7 @@ class FakeResolver:
     canonical: dict[str, str] = field(default_factory=dict)
     asked: Counter[tuple[str, str]] = field(default_factory=Counter)
     deny_all: bool = False  # a resolver that says NXDOMAIN to everything
+    denied: set[str] = field(default_factory=set)  # names (landmarks too) said not to exist
 
     def add(self, name: str, rdtype: str, *records: str) -> None:
         key = (name.lower(), rdtype.upper())
@@ -58,12 +64,21 @@ class FakeResolver:
                     name=name, rdtype=rdtype, status=DnsStatus.ERROR, error="DNS timeout"
                 )
             await asyncio.sleep(delay)
-        if self.deny_all:
+        return self.answer(name, rdtype)
+
+    def answer(self, name: str, rdtype: str) -> DnsAnswer:
+        """The answer to one question, at once and uncounted (the fake fetcher's lookups:
+        the real resolver caches what the site check already asked)."""
+        name, rdtype = name.lower().rstrip("."), rdtype.upper()
+        if self.deny_all or name in self.denied:
             return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.NXDOMAIN)
         if (name, rdtype) in self.errors:
             return DnsAnswer(
                 name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=self.errors[(name, rdtype)]
             )
+        landmark = _landmark(name, rdtype)
+        if landmark is not None and (name, rdtype) not in self.records:
+            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.OK, records=(landmark,))
         found = self.records.get((name, rdtype))
         canonical = self.canonical.get(name)
         if found:
@@ -86,6 +101,22 @@ class FakeResolver:
         return AddressLookup(host=host, a=a, aaaa=aaaa, addresses=aaaa.records)
 
 
+KNOWN_GOOD_HOSTS = NetConfig().known_good_hosts
+
+
+def _landmark(name: str, rdtype: str) -> str | None:
+    """The records every internet has: SOA at the root and the TLDs, the known-good hosts."""
+    if rdtype == "SOA" and "." not in name:
+        zone = name or "."
+        return f"a.nic.{zone} hostmaster.nic.{zone} 1 1800 900 604800 86400"
+    if rdtype == "A" and name in KNOWN_GOOD_HOSTS:
+        return "192.0.2.80"
+    return None
+
+
+_LANDMARK_PAGES = frozenset(f"https://{host}/" for host in KNOWN_GOOD_HOSTS)
+
+
 @dataclass(frozen=True)
 class FakePage:
     """One answer of the fake web: a page, a redirect or a failure."""
@@ -97,26 +128,41 @@ class FakePage:
     error: FetchErrorKind | None = None
     delay: float = 0.0
     tls_valid: bool | None = True
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
 class FakeFetcher:
-    """GETs from a dict ``pages[url]``; an unknown URL cannot connect."""
+    """GETs from a dict ``pages[url]``; an unknown URL cannot connect, except the home
+    pages of the known-good hosts (the network-health probe's), which answer 200.
+    With a ``resolver`` (FakeNet gives it its own), each host is looked up first, as the
+    real fetcher does: no such name, no address or a failed lookup is the fetch's error.
+    ``accepts`` records the Accept header asked for each URL."""
 
     pages: dict[str, FakePage] = field(default_factory=dict)
+    resolver: FakeResolver | None = None
     fetched: Counter[str] = field(default_factory=Counter)
+    accepts: dict[str, str | None] = field(default_factory=dict)
     refuse_all: bool = False  # a network that refuses every connection
     max_redirects: int = 5
 
     def add(self, url: str, page: FakePage) -> None:
         self.pages[url] = page
 
-    async def fetch(self, url: str, *, deadline: Deadline) -> FetchResult:
+    async def fetch(
+        self, url: str, *, deadline: Deadline, accept: str | None = None
+    ) -> FetchResult:
         hops: list[Hop] = []
         current = url
+        self.accepts[url] = accept
         for _ in range(self.max_redirects + 1):
+            failed = await self._resolve(url, current, hops, deadline)
+            if failed is not None:
+                return failed
             self.fetched[current] += 1
             page = self.pages.get(current)
+            if page is None and current in _LANDMARK_PAGES:
+                page = FakePage(body=b"<title>known good</title>")
             if self.refuse_all or page is None:
                 return FetchResult(
                     url=url,
@@ -149,6 +195,7 @@ class FakeFetcher:
                 status_code=page.status,
                 hops=tuple(hops),
                 content_type=page.content_type,
+                headers=tuple((key.lower(), value) for key, value in page.headers),
                 body=page.body,
                 body_bytes=len(page.body),
                 tls_valid=page.tls_valid if https else None,
@@ -159,6 +206,28 @@ class FakeFetcher:
             error_kind=FetchErrorKind.TOO_MANY_REDIRECTS,
             error="too many redirects",
         )
+
+    async def _resolve(
+        self, url: str, current: str, hops: list[Hop], deadline: Deadline
+    ) -> FetchResult | None:
+        if self.resolver is None:
+            return None
+        from urllib.parse import urlsplit
+
+        host = urlsplit(current).hostname or ""
+        a = self.resolver.answer(host, "A")
+        aaaa = self.resolver.answer(host, "AAAA") if a.status is DnsStatus.NODATA else None
+        lookup = AddressLookup(
+            host=host, a=a, aaaa=aaaa, addresses=a.records or (aaaa.records if aaaa else ())
+        )
+        kind = {
+            DnsStatus.NXDOMAIN: FetchErrorKind.NXDOMAIN,
+            DnsStatus.NODATA: FetchErrorKind.NO_ADDRESS,
+            DnsStatus.ERROR: FetchErrorKind.DNS_ERROR,
+        }.get(lookup.status)
+        if kind is None:
+            return None
+        return FetchResult(url=url, hops=tuple(hops), error_kind=kind, error=f"{host}: {kind}")
 
     async def aclose(self) -> None:
         return None
@@ -186,6 +255,10 @@ class FakeNet:
     resolver: FakeResolver = field(default_factory=FakeResolver)
     fetcher: FakeFetcher = field(default_factory=FakeFetcher)
 
+    def __post_init__(self) -> None:
+        if self.fetcher.resolver is None:
+            self.fetcher.resolver = self.resolver
+
     def mail_domain(self, domain: str, *, mx: str | None = None, spf: bool = True) -> None:
         """A domain that receives mail (MX to ``mx``, default ``mx.<domain>``)."""
         self.resolver.add(domain, "MX", f"10 {mx or 'mx.' + domain}")
@@ -203,3 +276,30 @@ class FakeNet:
         """A company with mail on its domain and a home page on it."""
         self.mail_domain(domain)
         self.site(domain, company_page(name, about, email=email))
+
+    def registered(self, domain: str, day: str | None, *, status: int = 200) -> None:
+        """The registry's RDAP answer for ``domain`` (``day`` as ``YYYY-MM-DD``; None: an
+        answer without a registration event), at the URL of the shipped bootstrap."""
+        import json
+
+        from leadcheck.net.rdap import rdap_url
+
+        url = rdap_url(domain)
+        assert url is not None, f"no RDAP service for {domain}"
+        from urllib.parse import urlsplit
+
+        server = urlsplit(url).hostname or ""
+        if (server, "A") not in self.resolver.records:
+            self.resolver.add(server, "A", "192.0.2.43")
+        events = [{"eventAction": "last changed", "eventDate": "2026-01-01T00:00:00Z"}]
+        if day is not None:
+            events.append({"eventAction": "registration", "eventDate": f"{day}T10:00:00Z"})
+        body = {"objectClassName": "domain", "ldhName": domain, "events": events}
+        self.fetcher.add(
+            url,
+            FakePage(
+                body=json.dumps(body).encode(),
+                status=status,
+                content_type="application/rdap+json",
+            ),
+        )

@@ -211,3 +211,62 @@ def test_contacts_of_a_site_never_read_are_unknown_not_empty() -> None:
     (report,) = run(net, Inquiry(website="servfail-example.de"))
     assert report.website is not None
     assert report.website.contacts is None
+def test_domain_ages_come_from_the_registries_once_per_domain() -> None:
+    net = FakeNet()
+    net.company("fresh-uv-buyer.com", "Fresh UV", "Water treatment", email="li@fresh-uv-buyer.com")
+    net.registered("fresh-uv-buyer.com", "2026-11-23")  # nine days before AT
+    reports = run(
+        net,
+        Inquiry(email="li@fresh-uv-buyer.com", website="fresh-uv-buyer.com"),
+        Inquiry(email="wang@fresh-uv-buyer.com"),
+    )
+    age = reports[0].domain_age
+    assert age.email is not None
+    assert age.website is not None
+    assert age.email.registered is not None
+    assert age.email.registered.isoformat() == "2026-11-23"
+    assert age.email.age_days == 9
+    assert age.website.age_days == 9
+    assert reports[0].verdict.label == "suspicious"
+    assert "website_domain_new" in {r.code for r in reports[0].verdict.reasons}
+    from leadcheck.net.rdap import rdap_url
+
+    assert net.fetcher.fetched[rdap_url("fresh-uv-buyer.com") or ""] == 1
+
+
+def test_no_rdap_service_or_free_mail_gives_null_ages() -> None:
+    net = FakeNet()
+    water_company(net)  # .de: no RDAP service in IANA's file
+    net.mail_domain("gmail.com", mx="gmail-smtp-in.l.google.com")
+    first, second = run(
+        net,
+        Inquiry(email="li.wei@aquatech-wasser.de"),
+        Inquiry(email="buyer@gmail.com"),
+    )
+    assert first.domain_age.model_dump() == {
+        "email": {"registered": None, "age_days": None},
+        "website": {"registered": None, "age_days": None},
+    }
+    assert second.domain_age.model_dump() == {
+        "email": {"registered": None, "age_days": None},
+        "website": None,
+    }
+    assert not any("rdap" in url for url in net.fetcher.fetched)
+
+
+def test_brand_impersonation_and_lures_in_the_report() -> None:
+    net = FakeNet()
+    net.company("philips-sourcing.com", "Philips Sourcing", "Procurement", email="x@y.z")
+    (report,) = run(
+        net,
+        Inquiry(
+            email="anna@philips-sourcing.com",
+            message="Log in to view the purchase order: https://po-view.web.app/login",
+        ),
+    )
+    assert report.verdict.label == "fake"
+    codes = {r.code for r in report.verdict.reasons}
+    assert {"email_brand_impersonation", "message_phishing_link"} <= codes
+    assert report.impersonation[0].brand == "Philips"
+    assert report.message is not None
+    assert [link.domain for link in report.message.links] == ["web.app"]

@@ -129,6 +129,22 @@ def extract_contacts(
     )
 
 
+def emails_in(text: str, links: Sequence[str] = ()) -> tuple[str, ...]:
+    """The email addresses of a page's ``mailto:`` links and text, lower-case, in order,
+    at most :data:`MAX_PER_KIND` (the cheap part of :func:`extract_contacts`)."""
+    found: list[str] = []
+    for link in links:
+        if link.lower().startswith("mailto:"):
+            address = unquote(link[7:].split("?", 1)[0]).strip()
+            if _EMAIL.fullmatch(address):
+                found.append(address.lower())
+    for match in _EMAIL.finditer(text[:300_000]):
+        address = match.group(1)
+        if not address.lower().endswith(_FILE_SUFFIXES):
+            found.append(address.lower())
+    return _first(found)
+
+
 def _is_profile_path(path: str) -> bool:
     """A profile or page path, not a share button or the site's root."""
     return len(path.strip("/")) > 1 and not path.startswith(_SHARE_PATHS) and "share" not in path

@@ -11,10 +11,13 @@ For a single lead, :func:`check_lead` does the same in one call.
 
 One lead's path: the inquiry is normalised once into a :class:`~leadcheck.inquiry.Lead`;
 a :class:`~leadcheck.deadline.Deadline` is made when its check starts and handed
-to the email check and the website check, which run side by side; the verdict
-combines them; stage 2 reads the website's page (when it was read and is a real
-page) and the inquiry's words; stage 3 plans the follow-up from the lead's country
-and the contacts found. A stage that cannot tell leaves ``None`` and a note.
+to the email check, the website check and the domain-age lookups (RDAP), which run
+side by side; a "no such domain" or "connection refused" is checked against the
+network itself (:mod:`leadcheck.verify.network`); the message is read for lures and
+the domains for brand impersonation; the verdict combines it all; stage 2 reads the
+website's page (when it was read and is a real page) and the inquiry's words; stage 3
+plans the follow-up from the lead's country and the contacts found. A stage that
+cannot tell leaves ``None`` and a note.
 
 The network is passed in: ``CheckSession(options, resolver=..., fetcher=...)``
 takes any :class:`~leadcheck.net.interfaces.Resolver` and
@@ -42,8 +45,9 @@ from leadcheck.memo import FutureMemo, Memo
 from leadcheck.models import Frozen
 from leadcheck.net.config import NetConfig
 from leadcheck.report import LeadReport, StageNote
+from leadcheck.verify.domain_age import DomainAges, age_of
 from leadcheck.verify.email import EmailReport, check_email
-from leadcheck.verify.verdict import judge
+from leadcheck.verify.verdict import Evidence, judge
 from leadcheck.verify.website import (
     SiteProbe,
     WebsiteReport,
@@ -57,7 +61,10 @@ if TYPE_CHECKING:
     from leadcheck.contacts import Contacts
     from leadcheck.fit.taxonomy import Taxonomy
     from leadcheck.followup import FollowupPlan
+    from leadcheck.net.health import NetworkHealth
     from leadcheck.net.interfaces import Fetcher, Resolver
+    from leadcheck.net.rdap import Registration
+    from leadcheck.verify.impersonation import Impersonation
     from leadcheck.verify.page import PageContent
 
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
@@ -65,6 +72,8 @@ WEBSITE_MEMO_CHARS = 24_000_000  # ...and the characters of page text they may h
 MORE_PAGES = 3  # other pages of a site read for fit when the home page says too little
 MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the deadline
 MORE_PAGES_MEMO_CHARS = 12_000_000
+REGISTRATION_MEMO = 50_000  # registered domains whose RDAP answer a session remembers
+RDAP_BUDGET = 4.0  # seconds a domain-age lookup may take within a lead's deadline
 
 
 class CheckOptions(Frozen):
@@ -76,6 +85,7 @@ class CheckOptions(Frozen):
     at: datetime | None = None  # "now" for follow-up timing; None = the real now
     fit: bool = True
     followup: bool = True
+    domain_age: bool = True  # ask the domains' registries (RDAP) when they were registered
     per_host: int = 4
 
     @model_validator(mode="before")
@@ -116,6 +126,9 @@ class CheckSession:
         self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
             WEBSITE_MEMO, weigh=_pages_weight, max_weight=MORE_PAGES_MEMO_CHARS
         )
+        # registered domain -> its registry's answer: once per domain per run
+        self._registrations: FutureMemo[str, Registration] = FutureMemo(REGISTRATION_MEMO)
+        self._health: NetworkHealth | None = None
 
     async def __aenter__(self) -> CheckSession:
         net = self.options.net
@@ -129,6 +142,21 @@ class CheckSession:
             fetcher = Fetcher(net, self._resolver, per_host=self.options.per_host)
             fetcher.open()
             self._fetcher = fetcher
+        # Stage 1's data files, read and compiled now (a broken one fails the run at once,
+        # and none is loaded inside a lead's deadline).
+        from leadcheck.net.rdap import rdap_url
+        from leadcheck.verify import bot_check, impersonation, message
+
+        impersonation.warm_up()
+        message.warm_up()
+        bot_check.load_walls()
+        if self.options.domain_age:
+            rdap_url("example.com")
+        from leadcheck.net.health import NetworkHealth
+
+        self._health = NetworkHealth(
+            self._resolver, self._fetcher, known_good_hosts=net.known_good_hosts
+        )
         if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
             from leadcheck.fit import load_taxonomy
             from leadcheck.fit.matcher import compile_taxonomy
@@ -154,6 +182,10 @@ class CheckSession:
         self._open = False
         for future in self._sites.futures():
             future.cancel()
+        for registration in self._registrations.futures():
+            registration.cancel()
+        if self._health is not None:
+            self._health.close()
         if self._fetcher is not None and self._own_fetcher:
             await self._fetcher.aclose()
 
@@ -183,6 +215,9 @@ class CheckSession:
         email_task = None
         if lead.email is not None:
             email_task = asyncio.ensure_future(check_email(lead.email, resolver, deadline=deadline))
+        ages_task = None
+        if self.options.domain_age:
+            ages_task = asyncio.ensure_future(self._domain_ages(lead, deadline))
         website: WebsiteReport | None = None
         try:
             if lead.website is not None:
@@ -190,11 +225,33 @@ class CheckSession:
                     lead.website, deadline, country=lead.country, email_domain=lead.email_domain
                 )
             email: EmailReport | None = await email_task if email_task is not None else None
-        finally:
-            if email_task is not None and not email_task.done():
-                email_task.cancel()
+            network = None
+            if self._health is not None:
+                from leadcheck.verify.network import network_problem, without_network_facts
 
-        verdict = judge(email, website)
+                network = await network_problem(email, website, self._health, deadline=deadline)
+                if network is not None:
+                    email, website = without_network_facts(email, website, network)
+                    notes.append(StageNote(stage="network", message=network.message))
+            ages = await ages_task if ages_task is not None else None
+        finally:
+            for task in (email_task, ages_task):
+                if task is not None and not task.done():
+                    task.cancel()
+
+        message = None
+        if lead.inquiry.message and lead.inquiry.message.strip():
+            from leadcheck.verify.message import read_message
+
+            message = read_message(lead.inquiry.message)
+        evidence = Evidence(
+            network=network,
+            domain_age=ages,
+            impersonation=_impersonations(email, website),
+            message=message,
+            own_domains=_own_domains(email, website),
+        )
+        verdict = judge(email, website, evidence)
         fit = await self._fit(lead, website, notes, deadline)
         followup = self._followup(lead, email, website, notes)
         return LeadReport(
@@ -202,12 +259,69 @@ class CheckSession:
             verdict=verdict,
             email=email,
             website=website,
+            domain_age=ages or DomainAges(),
+            message=message,
+            impersonation=evidence.impersonation,
+            network=network,
             fit=fit,
             followup=followup,
             notes=tuple(notes),
             checked_at=datetime.now(UTC),
             elapsed_ms=int((time.monotonic() - started) * 1000),
         )
+
+    async def _domain_ages(self, lead: Lead, deadline: Deadline) -> DomainAges:
+        """The registration dates of the lead's email and website domains (RDAP), once per
+        domain per run, within the lead's deadline and at most :data:`RDAP_BUDGET`."""
+        from leadcheck.net.domains import registered_domain
+        from leadcheck.verify import maillists
+
+        email_domain = lead.email_domain
+        if email_domain and (
+            maillists.is_free_provider(email_domain) or maillists.is_disposable(email_domain)
+        ):
+            email_domain = None  # the provider's age says nothing about the sender
+        site = lead.website
+        site_host = site.host if site is not None and site.url is not None else None
+        from leadcheck.net.addresses import parse_ip
+
+        if site_host is not None and parse_ip(site_host) is not None:
+            site_host = None
+        wanted = {
+            part: registered_domain(host)
+            for part, host in (("email", email_domain), ("website", site_host))
+            if host
+        }
+        budget = deadline.earlier(Deadline.after(RDAP_BUDGET))
+        domains = sorted(set(wanted.values()))
+        answers = await asyncio.gather(*(self._registration(d, budget) for d in domains))
+        found = dict(zip(domains, answers, strict=True))
+        when = self.options.at or datetime.now(UTC)
+        today = (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone(UTC)
+        ages = {part: age_of(found.get(domain), today.date()) for part, domain in wanted.items()}
+        empty = age_of(None, today.date())
+        return DomainAges(
+            email=ages.get("email", empty) if lead.email is not None else None,
+            website=ages.get("website", empty) if site is not None else None,
+        )
+
+    async def _registration(self, domain: str, deadline: Deadline) -> Registration | None:
+        """One RDAP lookup per registered domain per run, whichever lead asks first; a
+        lookup another lead started is awaited only as long as this lead may wait."""
+        from leadcheck.net.rdap import lookup_registration
+
+        _, fetcher = self._network()
+        cached = self._registrations.get(domain)
+        if cached is None:
+            cached = asyncio.ensure_future(lookup_registration(domain, fetcher, deadline=deadline))
+            self._registrations.put(domain, cached)
+        if cached.done():
+            return cached.result()
+        try:
+            async with asyncio.timeout(deadline.remaining()):
+                return await asyncio.shield(cached)
+        except TimeoutError:
+            return None
 
     def prepare(self, lead: Lead) -> None:
         """Load now what the stages after the network will need for ``lead`` (the mail
@@ -410,6 +524,41 @@ class CheckSession:
             return None
 
 
+def _impersonations(
+    email: EmailReport | None, website: WebsiteReport | None
+) -> tuple[Impersonation, ...]:
+    """The lead's domains that borrow a well-known name (brand + procurement words,
+    Unicode look-alikes): each registered domain once, the email's first."""
+    from leadcheck.net.domains import registered_domain
+    from leadcheck.verify.impersonation import impersonation
+
+    found = []
+    seen: set[str] = set()
+    if email is not None and email.valid_syntax and email.domain:
+        item = impersonation(email.domain, "email")
+        if item is not None:
+            found.append(item)
+        seen.add(registered_domain(email.domain))
+    if website is not None and website.host and not website.inferred_from_email:
+        domain = website.registered_domain or registered_domain(website.host)
+        if domain not in seen:
+            item = impersonation(domain, "website")
+            if item is not None:
+                found.append(item)
+    return tuple(found)
+
+
+def _own_domains(email: EmailReport | None, website: WebsiteReport | None) -> tuple[str, ...]:
+    from leadcheck.net.domains import registered_domain
+
+    own = []
+    if email is not None and email.domain:
+        own.append(registered_domain(email.domain))
+    if website is not None and website.registered_domain:
+        own.append(website.registered_domain)
+    return tuple(dict.fromkeys(own))
+
+
 def _pages_weight(pages: tuple[tuple[str, PageContent], ...]) -> int:
     return 1_000 + sum(len(page.text) + len(url) for url, page in pages)
 
@@ -418,6 +567,8 @@ def _unread_reason(website: WebsiteReport | None) -> str:
     """Why stage 2 has no page to read, in words."""
     if website is None:
         return "no website was given"
+    if website.bot_check is not None:
+        return f"the website is behind a {website.bot_check}"
     if website.page_kind is not None and website.page is not None:
         return f"the website is {website.page_kind.replace('_', ' ')}"
     if website.page is not None:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 def fake_report(inquiry: Inquiry) -> LeadReport:
-    """A real report whose verdict follows the email: ``fake`` for ``@fake.*``, else genuine."""
+    """A real report whose verdict follows the email: ``fake`` for ``@fake.*``, ``unknown``
+    with a broken network for ``@offline.*``, else genuine."""
     from leadcheck.fit.scoring import FitResult
     from leadcheck.followup import plan_followup
     from leadcheck.report import LeadReport
@@ -52,6 +53,21 @@ def fake_report(inquiry: Inquiry) -> LeadReport:
             email_state=PartState.GOOD,
             website_state=PartState.ABSENT,
         )
+    network = None
+    if "@offline." in email:
+        from leadcheck.verify.network import DNS_DENIED, NetworkProblem
+
+        network = NetworkProblem(
+            code="network_dns_broken", message=f"{DNS_DENIED} (the root zone).", parts=("email",)
+        )
+        reasons = (Reason(code="network_dns_broken", message=network.message, part="lead"),)
+        verdict = Verdict(
+            label="unknown",
+            score=50,
+            reasons=reasons,
+            email_state=PartState.UNKNOWN,
+            website_state=PartState.ABSENT,
+        )
     fit = FitResult(score=55, tier="B", summary="B (likely fit), 55/100", segments=())
     from leadcheck.errors import InvalidInputError
 
@@ -64,6 +80,7 @@ def fake_report(inquiry: Inquiry) -> LeadReport:
         verdict=verdict,
         fit=fit,
         followup=followup,
+        network=network,
         checked_at=datetime.now(UTC),
     )
 

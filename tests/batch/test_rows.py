@@ -63,3 +63,23 @@ def test_reading_problem_is_the_error(aliases: Aliases) -> None:
     source = row(aliases, "Acme", "a@acme.de", problem="broken text encoding")
     assert source.inquiry is None
     assert source.error == "broken text encoding"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "website", ["javascript:alert(1)", "ftp://acme.de/", "data:text/html,hi", "http://[::1"]
+)
+def test_a_website_that_is_not_a_web_address_is_a_row_error(aliases: Aliases, website: str) -> None:
+    source = row(aliases, "Acme", "li@acme.de", website, "", "", "DE", "", "")
+    assert source.inquiry is None
+    assert source.error is not None
+    assert "not an http(s) address" in source.error
+
+
+@pytest.mark.parametrize("website", ["acme.de", "www.acme.de/kontakt", "acme.de:8080/x", "acme"])
+def test_other_websites_are_checked(aliases: Aliases, website: str) -> None:
+    source = row(aliases, "Acme", "li@acme.de", website, "", "", "DE", "", "")
+    assert source.error is None
+    assert source.inquiry is not None

@@ -142,3 +142,20 @@ def test_stop_writes_the_finished_prefix_and_keeps_the_rest(
     assert [r.index for r in writer2.rows] == list(range(400))
     assert summary2.cached == stored
     assert sum(again.calls.values()) == 400 - stored
+
+
+def test_leads_failed_by_the_network_are_not_stored(aliases: Aliases, tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite3"
+    emails = ["a@offline.com", "b@x.com", "c@offline.com"]
+    with ResultStore(db) as store:
+        summary, writer = run(aliases, emails, FakeChecker(), store=store)
+        assert store.count() == 1  # only the lead the network did not fail
+    assert [r.columns.verdict for r in writer.rows] == ["unknown", "genuine", "unknown"]
+    assert summary.network_rows == 2
+    assert summary.network_problem is not None
+    assert summary.network_problem.startswith("Your DNS says every domain is missing")
+    with ResultStore(db) as store:
+        again = FakeChecker()
+        summary2, _ = run(aliases, emails, again, store=store)
+    assert again.calls == {"a@offline.com": 1, "c@offline.com": 1}  # checked again
+    assert summary2.cached == 1

@@ -20,8 +20,10 @@ from leadcheck.cli import main
 from tests.conftest import WorldRun
 from tests.world.scenarios import SCENARIOS, Scenario
 
-FAST = [s for s in SCENARIOS if not s.slow and not s.leaves_loopback_with_allow_private]
-SLOW = [s for s in SCENARIOS if s.slow and not s.leaves_loopback_with_allow_private]
+NORMAL = [s for s in SCENARIOS if s.network == "normal"]
+FAST = [s for s in NORMAL if not s.slow and not s.leaves_loopback_with_allow_private]
+SLOW = [s for s in NORMAL if s.slow and not s.leaves_loopback_with_allow_private]
+BROKEN_NETWORK = [s for s in SCENARIOS if s.network != "normal"]
 FETCH_TIMEOUT = "6"  # the world's tarpits and DNS timeouts need the run to give up early
 
 
@@ -110,6 +112,30 @@ def check_facts(
         links = {profile["url"] for profile in found["social"]}
         links |= {*found["telegram"], *found["zalo"], *found["line"], *found["whatsapp"]}
         assert set(declared.get("social", ())) <= links
+    for part in ("email", "website"):
+        key = f"{part}_age_days"
+        if key in facts:
+            age = (report["domain_age"] or {}).get(part) or {}
+            expected_days = facts[key]
+            if expected_days is None:
+                assert age.get("age_days") is None, key
+            else:  # the world registered it N days before the session: a day's slack
+                assert abs(int(age["age_days"]) - int(str(expected_days))) <= 1, key
+    codes = reason_codes(report)
+    for code in facts.get("reasons", ()):  # type: ignore[attr-defined]
+        assert code in codes, (code, sorted(codes))
+    for code in facts.get("not_reasons", ()):  # type: ignore[attr-defined]
+        assert code not in codes, (code, sorted(codes))
+    if "bot_check" in facts:
+        assert str(facts["bot_check"]) in str(site["bot_check"])
+    if "copied_from" in facts:
+        assert site["clone_of"] == facts["copied_from"]
+    if "message_links" in facts:
+        found_links = [link["domain"] for link in (report["message"] or {}).get("links", [])]
+        assert found_links == list(facts["message_links"])  # type: ignore[call-overload]
+    if "impersonates" in facts:
+        brands = {item["brand"] for item in report["impersonation"]}
+        assert facts["impersonates"] in brands, brands
     if "fit" in facts:
         tier = report["fit"]["tier"]
         # The world's seller makes water-treatment kit; ours makes UV lamps, for which a
@@ -142,6 +168,32 @@ def test_slow_scenario_stays_within_timeout(
     check_facts(scenario, report, world_run, seen_before)
     # --timeout bounds the whole run, with a little slack for start-up and teardown
     assert elapsed < float(FETCH_TIMEOUT) + 3, elapsed
+
+
+@pytest.mark.parametrize("scenario", BROKEN_NETWORK, ids=lambda s: s.name)
+def test_scenario_on_a_broken_network(
+    scenario: Scenario, world_run: WorldRun, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The world's resolver lies or its web servers refuse everything for this one run:
+    the lead is ``unknown`` with the network's reason, and stderr says so once."""
+    world = world_run.world
+    try:
+        if scenario.network == "deny_dns":
+            world.dns_mode = "deny_all"
+        else:
+            world.network_mode = "refuse_all"
+        argv = ["verify", *world_run.args, *scenario.inquiry_args(), "--timeout", FETCH_TIMEOUT]
+        code = main([*argv, "--json"])
+        captured = capsys.readouterr()
+    finally:
+        world.dns_mode = "normal"
+        world.network_mode = "serve"
+    assert code == 0
+    report = json.loads(captured.out)
+    assert report["verdict"]["label"] in scenario.labels, sorted(reason_codes(report))
+    warnings = [line for line in captured.err.splitlines() if "check the network" in line]
+    assert len(warnings) == 1, captured.err
+    check_facts(scenario, report, world_run)
 
 
 def test_hostile_title_is_inert_in_human_output(

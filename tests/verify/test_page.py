@@ -53,3 +53,37 @@ def test_plain_text_body() -> None:
     page = parse_page(b"just text\nhere", "text/plain")
     assert page.text == "just text\nhere"
     assert page.title is None
+
+
+def test_what_a_page_says_it_is() -> None:
+    from leadcheck.verify.page import read_page
+
+    html = (
+        '<html><head><link rel="Canonical" href="https://www.aqua.de/">'
+        '<meta property="og:url" content="https://aqua.de/">'
+        '<meta property="og:site_name" content="Aqua GmbH">'
+        '<script type="application/ld+json">{"@context": "https://schema.org",'
+        ' "@graph": [{"@type": "Organization", "url": "https://www.aqua.de/",'
+        ' "email": "info@aqua.de", "address": {"streetAddress": "Weg 1"}}]}</script>'
+        '<script type="application/ld+json">{not json</script>'
+        "</head><body><p>Hallo</p></body></html>"
+    )
+    page = read_page(html)
+    assert page.canonical == "https://www.aqua.de/"
+    assert page.og_url == "https://aqua.de/"
+    assert page.site_name == "Aqua GmbH"
+    assert page.structured == ("https://www.aqua.de/", "info@aqua.de")
+    assert "not json" not in page.text  # scripts are still not text
+
+
+def test_structured_data_is_bounded() -> None:
+    from leadcheck.verify.page import MAX_STRUCTURED, read_page
+
+    items = ",".join(f'{{"url": "https://x{i}.de/"}}' for i in range(500))
+    deep = '{"a": ' * 5000 + "1" + "}" * 5000
+    html = (
+        f'<html><head><script type="application/ld+json">[{items}]</script>'
+        f'<script type="application/ld+json">{deep}</script></head><body>x</body></html>'
+    )
+    page = read_page(html)
+    assert len(page.structured) <= MAX_STRUCTURED

@@ -339,3 +339,31 @@ def test_a_full_company_page_with_a_section_under_construction_is_not_a_construc
         title=page.title, text=page.text, html=short, urls=["https://a.example/"]
     )
     assert result.kind == "under_construction"
+# -- unfilled templates ------------------------------------------------------------------------
+TEMPLATE = _doc(
+    "Home – Industrial Solutions",
+    "<h1>Your Company Name</h1><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, "
+    "sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+    + "<p>We deliver quality products and services to customers all over the world.</p>" * 12
+    + "<p>Contact: info@example.com · 123 Main Street · (555) 555-0123</p>",
+)
+TEMPLATE_ZH = _doc(
+    "首页",
+    "<h1>公司名称在这里</h1><p>这里是公司简介，请在此输入文字。</p>"
+    + "<p>我们提供优质的产品和服务，欢迎各界朋友前来洽谈合作。</p>" * 20,
+)
+
+
+@pytest.mark.parametrize("html", [TEMPLATE, TEMPLATE_ZH], ids=["en", "zh"])
+def test_unfilled_templates(html: str) -> None:
+    assert classify(html).kind == "template"
+
+
+def test_one_forgotten_lorem_block_on_a_real_site_is_not_a_template() -> None:
+    body = (
+        "<h1>AquaTech Wassertechnik GmbH</h1>"
+        + "<p>Wir planen, bauen und warten UV-Anlagen für Trinkwasser seit 1998.</p>" * 15
+        + "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>"
+        + "<p>Industriestraße 14, 70565 Stuttgart · info@aquatech-wasser.de</p>"
+    )
+    assert classify(_doc("AquaTech Wassertechnik", body)).kind is None

@@ -240,3 +240,224 @@ def test_the_documented_reason_table_is_the_code_table() -> None:
     table = {code: (spec.points, spec.meaning) for code, spec in REASONS.items()}
     assert documented == table
     assert set(REASON_CODES) == set(REASONS)
+
+
+# -- issue 10: the verdict a rep can act on ---------------------------------------------------
+from datetime import date  # noqa: E402
+
+from leadcheck.verify.domain_age import DomainAge, DomainAges  # noqa: E402
+from leadcheck.verify.impersonation import impersonation  # noqa: E402
+from leadcheck.verify.message import read_message  # noqa: E402
+from leadcheck.verify.network import NetworkProblem  # noqa: E402
+from leadcheck.verify.verdict import Evidence  # noqa: E402
+
+
+def test_a_typo_of_a_big_provider_is_suspicious_even_when_a_list_holds_it() -> None:
+    email = gmail(
+        address="john@gmial.com",
+        normalized="john@gmial.com",
+        domain="gmial.com",
+        free_provider=False,
+        disposable=True,
+        suggestion="john@gmail.com",
+        mx_hosts=("mx.typo-catchall.example",),  # a squatter's catch-all receives it
+    )
+    verdict = judge(email, None)
+    assert verdict.label == "suspicious"
+    assert "email_typo" in codes(verdict)
+    assert "email_disposable" not in codes(verdict)
+    assert verdict.email_state is PartState.WEAK
+
+
+def test_null_mx_with_no_website_is_fake() -> None:
+    email = business_email(mx_status=MxStatus.NULL_MX, deliverable=False, mx_hosts=())
+    website = site(
+        inferred_from_email=True,
+        reachable=False,
+        status_code=None,
+        error_kind=FetchErrorKind.NXDOMAIN,
+        title=None,
+        word_count=None,
+    )
+    verdict = judge(email, website)
+    assert verdict.label == "fake"
+    assert {"email_null_mx", "website_none_for_domain"} <= codes(verdict)
+
+
+def test_null_mx_beside_a_real_site_stays_suspicious() -> None:
+    email = business_email(mx_status=MxStatus.NULL_MX, deliverable=False, mx_hosts=())
+    assert judge(email, site(inferred_from_email=True)).label == "suspicious"
+
+
+def test_free_mail_naming_a_website_that_does_not_exist_is_fake() -> None:
+    website = site(
+        reachable=False,
+        status_code=None,
+        error_kind=FetchErrorKind.NXDOMAIN,
+        email_domain_relation=Relation.DIFFERENT,
+        title=None,
+        word_count=None,
+    )
+    verdict = judge(gmail(), website)
+    assert verdict.label == "fake"
+    assert "website_not_found" in codes(verdict)
+
+
+def test_domains_match_earns_nothing_when_neither_exists() -> None:
+    email = business_email(mx_status=MxStatus.NXDOMAIN, deliverable=False, mx_hosts=())
+    website = site(reachable=False, status_code=None, error_kind=FetchErrorKind.NXDOMAIN)
+    verdict = judge(email, website)
+    assert verdict.label == "fake"
+    assert "domains_match" not in codes(verdict)
+
+
+def evidence_for(domain: str, part: str = "email") -> Evidence:
+    found = impersonation(domain, part)  # type: ignore[arg-type]
+    assert found is not None
+    return Evidence(impersonation=(found,))
+
+
+def test_brand_impersonation_is_fake_by_itself() -> None:
+    email = business_email(domain="siemens-procurement.com")
+    website = site(registered_domain="siemens-procurement.com", host="siemens-procurement.com")
+    verdict = judge(email, website, evidence_for("siemens-procurement.com"))
+    assert verdict.label == "fake"
+    assert verdict.score <= 25
+    assert "email_brand_impersonation" in codes(verdict)
+
+
+def test_a_unicode_look_alike_is_fake_by_itself() -> None:
+    verdict = judge(business_email(), site(), evidence_for("xn--pple-43d.com", "website"))
+    assert verdict.label == "fake"
+    assert "website_confusable" in codes(verdict)
+
+
+def test_a_cloned_site_is_fake_by_itself() -> None:
+    website = site(clone_of="aquatech-wasser.com", clone_markers=("json-ld", "self"))
+    verdict = judge(business_email(domain="aqua-tech-export.com"), website)
+    assert verdict.label == "fake"
+    assert "website_clone" in codes(verdict)
+
+
+def test_a_mirror_of_the_email_domains_own_site_is_no_clone() -> None:
+    website = site(clone_of="aquatech-wasser.com", email_domain_relation=Relation.GROUP)
+    email = business_email(domain="aquatech-wasser.com")
+    verdict = judge(email, website)
+    assert "website_clone" not in codes(verdict)
+
+
+def test_a_phishing_link_in_the_message_is_fake_by_itself() -> None:
+    message = read_message("Sign in to view the PO: https://alibaba.com.po-view.top/login")
+    verdict = judge(business_email(), site(), Evidence(message=message))
+    assert verdict.label == "fake"
+    assert "message_phishing_link" in codes(verdict)
+
+
+def test_a_sign_in_lure_needs_a_strangers_link() -> None:
+    text = "Please log in to view the purchase order at https://po-docs-center.com/doc/4512"
+    verdict = judge(business_email(), site(), Evidence(message=read_message(text)))
+    assert verdict.label == "fake"
+    assert "message_login_lure" in codes(verdict)
+    # pointing at the platform, with only the lead's own site linked: a genuine request
+    genuine = read_message(
+        "Please log in to Alibaba to see our RFQ for 200 UV lamps. www.aquatech-wasser.de"
+    )
+    own = Evidence(message=genuine, own_domains=("aquatech-wasser.de",))
+    assert judge(business_email(), site(), own).label == "genuine"
+
+
+def test_an_html_attachment_posing_as_a_document_is_fake() -> None:
+    message = read_message("Please find the attached RFQ_2291.pdf.html")
+    assert judge(business_email(), site(), Evidence(message=message)).label == "fake"
+
+
+def test_a_fee_request_costs_points_but_is_not_fake_by_itself() -> None:
+    message = read_message("Please pay the vendor registration fee before we order")
+    verdict = judge(business_email(), site(), Evidence(message=message))
+    assert "message_fee_request" in codes(verdict)
+    assert verdict.label in ("genuine", "suspicious")
+    assert verdict.score < judge(business_email(), site()).score
+
+
+def ages(days: int, *, website: bool = True) -> Evidence:
+    registered = date(2026, 12, 1)
+    age = DomainAge(registered=registered, age_days=days)
+    return Evidence(domain_age=DomainAges(email=age, website=age if website else None))
+
+
+def test_a_domain_registered_in_the_last_30_days_is_never_genuine() -> None:
+    verdict = judge(business_email(), site(), ages(9))
+    assert verdict.label == "suspicious"
+    assert "website_domain_new" in codes(verdict)
+    assert "email_domain_new" not in codes(verdict)  # one domain, said once
+
+
+def test_a_domain_a_few_months_old_costs_a_little() -> None:
+    verdict = judge(business_email(), site(), ages(120))
+    assert verdict.label == "genuine"
+    assert "website_domain_recent" in codes(verdict)
+    old = judge(business_email(), site(), ages(4000))
+    assert sum(r.points for r in old.reasons) - sum(r.points for r in verdict.reasons) == 5
+
+
+def protected(**changes: Any) -> WebsiteReport:
+    fields: dict[str, Any] = {
+        "status_code": 403,
+        "title": None,
+        "word_count": None,
+        "bot_check": "Cloudflare bot check",
+    }
+    fields.update(changes)
+    return site(**fields)
+
+
+def test_a_company_behind_a_bot_check_is_not_an_http_error() -> None:
+    verdict = judge(business_email(), protected())
+    assert verdict.label == "genuine"
+    assert "website_bot_check" in codes(verdict)
+    assert "website_http_error" not in codes(verdict)
+    assert next(r for r in verdict.reasons if r.code == "website_bot_check").points == 0
+
+
+def test_a_bot_check_without_a_valid_certificate_ties_nothing() -> None:
+    verdict = judge(business_email(), protected(tls_valid=False))
+    assert verdict.label == "suspicious"
+
+
+def test_a_group_site_listing_the_emails_domain_is_related() -> None:
+    website = site(
+        email_domain_relation=Relation.GROUP,
+        contacts=Contacts(emails=("export@aquatech-group.com",)),
+    )
+    verdict = judge(business_email(domain="aquatech-group.com"), website)
+    assert verdict.label == "genuine"
+    assert "domains_group" in codes(verdict)
+    assert "domains_differ" not in codes(verdict)
+
+
+def test_a_broken_network_makes_unknown_with_one_reason() -> None:
+    problem = NetworkProblem(
+        code="network_dns_broken",
+        message="Your DNS says every domain is missing — check the network (root).",
+        parts=("email", "website"),
+    )
+    email = business_email(mx_status=MxStatus.UNKNOWN, deliverable=None)
+    verdict = judge(email, site(), Evidence(network=problem))
+    assert verdict.label == "unknown"
+    assert verdict.score == 50
+    assert [r.code for r in verdict.reasons] == ["network_dns_broken"]
+
+
+def test_offline_evidence_of_fraud_outweighs_a_broken_network() -> None:
+    problem = NetworkProblem(code="network_unreachable", message="x", parts=("website",))
+    found = evidence_for("aramco-tenders.net")
+    evidence = Evidence(network=problem, impersonation=found.impersonation)
+    verdict = judge(business_email(domain="aramco-tenders.net"), site(), evidence)
+    assert verdict.label == "fake"
+
+
+def test_free_mail_naming_an_unfilled_template_site_is_fake() -> None:
+    website = site(page_kind="template", parked=True, email_domain_relation=Relation.DIFFERENT)
+    verdict = judge(gmail(), website)
+    assert verdict.label == "fake"
+    assert "website_template" in codes(verdict)

@@ -129,3 +129,43 @@ def test_one_page_reader_serves_every_route() -> None:
     saved = score_page(body)
     assert (fetched.tier, fetched.score) == (saved.tier, saved.score)
     assert saved.tier != "D"  # the products named only in alt texts count
+
+
+def test_a_bot_wall_is_a_protected_site_not_its_page() -> None:
+    net = FakeNet()
+    net.site(
+        "protected-aqua.de",
+        b"<html><head><title>Just a moment...</title></head><body>Enable JavaScript</body></html>",
+        status=403,
+        headers=(("cf-mitigated", "challenge"), ("server", "cloudflare")),
+    )
+    report = check(net, "protected-aqua.de")
+    assert report.bot_check == "Cloudflare bot check"
+    assert report.page is None
+    assert report.title is None
+    assert report.scorable_page is None
+
+
+def test_a_page_that_names_another_domain_as_its_own_is_a_clone() -> None:
+    html = (
+        '<html><head><title>AquaTech</title><link rel="canonical" '
+        'href="https://www.aquatech-wasser.de/"></head><body><p>UV</p></body></html>'
+    )
+    net = FakeNet()
+    net.site("www.aquatech-waser.de", html.encode())
+    report = check(net, "www.aquatech-waser.de")
+    assert report.clone_of == "aquatech-wasser.de"
+    assert report.clone_markers == ("self",)
+
+
+def test_a_site_listing_addresses_at_the_emails_domain_is_the_same_group() -> None:
+    net = FakeNet()
+    page = company_page("Aqua Werke", "Water", email="export@aqua-group.com")
+    net.site("aqua-werke.de", page)
+    report = check(net, "aqua-werke.de", email_domain="aqua-group.com")
+    assert report.email_domain_relation is Relation.GROUP
+    # a free-mail domain is nobody's group
+    gmail_page = company_page("Aqua Werke", "Water", email="aquawerke@gmail.com")
+    net.site("aqua-werke2.de", gmail_page)
+    other = check(net, "aqua-werke2.de", email_domain="gmail.com")
+    assert other.email_domain_relation is Relation.DIFFERENT

@@ -38,6 +38,10 @@ from leadcheck.world.world import World
 
 Label = Literal["genuine", "suspicious", "fake", "unknown"]
 Fit = Literal["core", "adjacent", "none"]
+#: The network the scenario is checked through: the world as it is, a resolver that says
+#: NXDOMAIN to everything (``World.dns_mode = "deny_all"``), or web servers that refuse
+#: every connection (``World.network_mode = "refuse_all"``).
+Network = Literal["normal", "deny_dns", "refuse_all"]
 
 
 # ------------------------------------------------------------------------------------------
@@ -63,6 +67,8 @@ class Scenario:
     requires_no_allow_private: bool = False
     #: True when it takes seconds by design (timeouts, tarpits, slow answers).
     slow: bool = False
+    #: The network to check it through (the world switched for the run, then back).
+    network: Network = "normal"
     #: Declares what the scenario needs in the world (idempotent; shared parts included).
     install: Callable[[World], object] | None = field(default=None, repr=False, compare=False)
 
@@ -3024,7 +3030,1670 @@ def _scenarios() -> Iterator[Scenario]:
     )
 
 
-SCENARIOS: tuple[Scenario, ...] = tuple(_scenarios())
+# ------------------------------------------------------------------------------------------
+# Verdicts a rep can act on (issue 10): a broken network, domain age, brand impersonation,
+# cloned sites, phishing lures, unfilled templates, bot walls, groups, and the wrong
+# answers the first version gave. Every page below is written for this catalogue.
+# ------------------------------------------------------------------------------------------
+_FIRM_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "{name} – UV disinfection and water treatment, {city}",
+        "description": "{name} designs, supplies and services UV disinfection units, filters "
+        "and dosing systems for drinking water, process water and aquaculture.",
+        "h1": "Clean water, safely disinfected",
+        "intro": "Since {year}, {name} has supplied UV reactors, cartridge filters and "
+        "control panels to utilities, food plants and fish farms from our base in {city}.",
+        "s1": "UV disinfection|Stainless-steel UV reactors from 1 to 400 m³/h with sensors, "
+        "wipers and spare lamps held in stock.",
+        "s2": "Filtration|Multimedia, carbon and cartridge filters sized for your flow and "
+        "water analysis.",
+        "s3": "Service|Lamp changes, sensor calibration and maintenance contracts with a "
+        "48-hour response.",
+        "about": "Our team of engineers answers your enquiry within one working day. "
+        "Call us on {phone}.",
+    },
+    "es": {
+        "title": "{name} – Desinfección UV y tratamiento de agua en {city}",
+        "description": "{name} diseña y suministra equipos de desinfección ultravioleta, "
+        "filtración y dosificación para agua potable, riego y acuicultura.",
+        "h1": "Agua limpia y desinfectada sin químicos",
+        "intro": "Desde {year}, {name} instala reactores UV, filtros y sistemas de "
+        "dosificación para ayuntamientos, industria alimentaria y granjas acuícolas en {city}.",
+        "s1": "Desinfección UV|Reactores de acero inoxidable de 1 a 300 m³/h con sensor de "
+        "intensidad y lámparas de repuesto en stock.",
+        "s2": "Filtración|Filtros de arena, carbón activo y cartucho dimensionados según el "
+        "análisis de su agua.",
+        "s3": "Servicio técnico|Cambio de lámparas, calibración y contratos de mantenimiento "
+        "en toda la región.",
+        "about": "Nuestro equipo responde a su consulta en un día laborable. Llámenos al {phone}.",
+    },
+    "fr": {
+        "title": "{name} – Désinfection UV et traitement de l'eau, {city}",
+        "description": "{name} conçoit et installe des réacteurs UV, des filtres et des "
+        "stations de dosage pour l'eau potable, l'industrie et l'aquaculture.",
+        "h1": "Une eau propre, désinfectée sans chimie",
+        "intro": "Depuis {year}, {name} équipe les collectivités, les industries "
+        "agroalimentaires et les piscicultures de la région de {city}.",
+        "s1": "Désinfection UV|Réacteurs inox de 1 à 250 m³/h avec capteur d'intensité et "
+        "lampes de rechange en stock.",
+        "s2": "Filtration|Filtres multicouches, charbon actif et cartouches adaptés à votre "
+        "analyse d'eau.",
+        "s3": "Maintenance|Remplacement des lampes, étalonnage et contrats d'entretien.",
+        "about": "Notre bureau d'études vous répond sous 24 heures ouvrées : {phone}.",
+    },
+    "de": {
+        "title": "{name} – UV-Desinfektion und Wasseraufbereitung in {city}",
+        "description": "{name} plant, liefert und wartet UV-Anlagen, Filter und "
+        "Dosiertechnik für Trinkwasser, Prozesswasser und Fischzucht.",
+        "h1": "Sauberes Wasser, sicher entkeimt",
+        "intro": "Seit {year} liefert die {name} UV-Reaktoren, Filteranlagen und "
+        "Steuerungen an Stadtwerke, Lebensmittelbetriebe und Aquakulturen rund um {city}.",
+        "s1": "UV-Desinfektion|Edelstahl-UV-Reaktoren von 1 bis 350 m³/h mit UV-Sensor, "
+        "Wischer und Ersatzstrahlern ab Lager.",
+        "s2": "Filtertechnik|Mehrschicht-, Aktivkohle- und Kerzenfilter nach Ihrer Wasseranalyse.",
+        "s3": "Service|Strahlerwechsel, Sensorkalibrierung und Wartungsverträge mit 48-Stunden-"
+        "Reaktionszeit.",
+        "about": "Unser Ingenieurteam beantwortet Ihre Anfrage innerhalb eines Werktags. "
+        "Telefon: {phone}.",
+    },
+    "it": {
+        "title": "{name} – Disinfezione UV e trattamento acque a {city}",
+        "description": "{name} progetta e fornisce sistemi di disinfezione a raggi UV, "
+        "filtrazione e dosaggio per acqua potabile, industria e acquacoltura.",
+        "h1": "Acqua pulita, disinfettata senza chimica",
+        "intro": "Dal {year} {name} installa reattori UV e impianti di filtrazione per "
+        "comuni, aziende alimentari e allevamenti ittici nella zona di {city}.",
+        "s1": "Disinfezione UV|Reattori in acciaio inox da 1 a 200 m³/h con sensore UV e "
+        "lampade di ricambio a magazzino.",
+        "s2": "Filtrazione|Filtri a sabbia, carbone attivo e cartuccia dimensionati sulla "
+        "vostra analisi.",
+        "s3": "Assistenza|Sostituzione lampade, taratura sensori e contratti di manutenzione.",
+        "about": "Il nostro ufficio tecnico risponde entro un giorno lavorativo: {phone}.",
+    },
+    "pt-BR": {
+        "title": "{name} – Desinfecção UV e tratamento de água em {city}",
+        "description": "{name} projeta e fornece reatores UV, filtros e sistemas de dosagem "
+        "para água potável, indústria e aquicultura.",
+        "h1": "Água limpa, desinfetada sem produtos químicos",
+        "intro": "Desde {year}, a {name} atende prefeituras, indústrias de alimentos e "
+        "fazendas de peixes em {city} e em todo o Brasil.",
+        "s1": "Desinfecção UV|Reatores em aço inox de 1 a 200 m³/h com sensor e lâmpadas de "
+        "reposição em estoque.",
+        "s2": "Filtração|Filtros de areia, carvão ativado e cartucho sob medida.",
+        "s3": "Assistência técnica|Troca de lâmpadas, calibração e contratos de manutenção.",
+        "about": "Nossa equipe responde em até um dia útil. Ligue {phone}.",
+    },
+    "tr": {
+        "title": "{name} – UV Dezenfeksiyon ve Su Arıtma, {city}",
+        "description": "{name}; içme suyu, proses suyu ve balık çiftlikleri için UV "
+        "dezenfeksiyon, filtrasyon ve dozajlama sistemleri tasarlar ve kurar.",
+        "h1": "Kimyasalsız dezenfekte edilmiş temiz su",
+        "intro": "{name}, {year} yılından bu yana {city} merkezli olarak belediyelere ve "
+        "gıda tesislerine UV reaktörleri ve filtre sistemleri sağlamaktadır.",
+        "s1": "UV Dezenfeksiyon|Saatte 1 ila 250 m³ kapasiteli paslanmaz çelik UV reaktörleri.",
+        "s2": "Filtrasyon|Kum, aktif karbon ve kartuş filtreler.",
+        "s3": "Servis|Lamba değişimi, sensör kalibrasyonu ve bakım sözleşmeleri.",
+        "about": "Teknik ekibimiz bir iş günü içinde yanıt verir. Tel: {phone}.",
+    },
+    "ru": {
+        "title": "{name} – УФ-обеззараживание и водоподготовка, {city}",
+        "description": "{name} проектирует и поставляет установки УФ-обеззараживания, "
+        "фильтры и системы дозирования для питьевой воды и рыбоводства.",
+        "h1": "Чистая вода без химии",
+        "intro": "С {year} года {name} оснащает водоканалы, пищевые производства и "
+        "рыбные хозяйства в регионе {city}.",
+        "s1": "УФ-обеззараживание|Установки из нержавеющей стали от 1 до 300 м³/ч с датчиком "
+        "и запасными лампами на складе.",
+        "s2": "Фильтрация|Засыпные, угольные и картриджные фильтры по вашему анализу воды.",
+        "s3": "Сервис|Замена ламп, калибровка датчиков, договоры обслуживания.",
+        "about": "Инженеры ответят на запрос в течение рабочего дня. Телефон: {phone}.",
+    },
+    "zh-CN": {
+        "title": "{name} - 紫外线消毒设备 | 水处理工程 | {city}",
+        "description": "{name}专业生产紫外线消毒器、过滤设备和加药系统，服务自来水厂、食品厂和水产养殖。",
+        "h1": "专业紫外线消毒与水处理解决方案",
+        "intro": "{name}成立于{year}年，总部位于{city}，为客户提供紫外线消毒器、过滤器及水处理工程服务。",
+        "s1": "紫外线消毒器|不锈钢过流式紫外线消毒器，处理量1至300吨/小时，配紫外强度传感器。",
+        "s2": "过滤设备|石英砂过滤器、活性炭过滤器和精密过滤器。",
+        "s3": "售后服务|灯管更换、传感器校准和年度维护合同。",
+        "about": "我们的工程师将在一个工作日内回复您的询盘。销售热线：{phone}。",
+    },
+    "vi": {
+        "title": "{name} – Thiết bị khử trùng UV và xử lý nước tại {city}",
+        "description": "{name} cung cấp đèn UV diệt khuẩn, bộ lọc và hệ thống châm hóa chất "
+        "cho nước sinh hoạt, nhà máy thực phẩm và nuôi trồng thủy sản.",
+        "h1": "Nước sạch, khử trùng an toàn",
+        "intro": "Từ năm {year}, {name} lắp đặt hệ thống khử trùng UV và lọc nước cho các "
+        "nhà máy và trang trại tại {city}.",
+        "s1": "Khử trùng UV|Thiết bị UV inox công suất 1 đến 150 m³/giờ, có cảm biến cường độ.",
+        "s2": "Lọc nước|Cột lọc cát, than hoạt tính và lõi lọc tinh.",
+        "s3": "Bảo trì|Thay bóng đèn, hiệu chuẩn cảm biến và hợp đồng bảo trì.",
+        "about": "Đội ngũ kỹ sư phản hồi yêu cầu trong một ngày làm việc. Hotline: {phone}.",
+    },
+    "ar": {
+        "title": "{name} – أنظمة التعقيم بالأشعة فوق البنفسجية ومعالجة المياه، {city}",
+        "description": "{name} تصمم وتورد أجهزة التعقيم بالأشعة فوق البنفسجية والفلاتر "
+        "وأنظمة الحقن لمياه الشرب والصناعة والاستزراع السمكي.",
+        "h1": "مياه نظيفة معقمة بدون مواد كيميائية",
+        "intro": "منذ عام {year} تقدم {name} حلول التعقيم والترشيح للبلديات ومصانع الأغذية في {city}.",
+        "s1": "التعقيم بالأشعة فوق البنفسجية|مفاعلات من الفولاذ المقاوم للصدأ بسعة من 1 إلى 300 م³/ساعة.",
+        "s2": "الترشيح|فلاتر رملية وكربونية وخراطيش دقيقة.",
+        "s3": "الصيانة|استبدال المصابيح ومعايرة الحساسات وعقود الصيانة.",
+        "about": "يرد فريقنا الهندسي على استفساركم خلال يوم عمل واحد. هاتف: {phone}.",
+    },
+}
+
+
+def firm(
+    domain: str,
+    name: str,
+    lang: str,
+    country: str,
+    *,
+    city: str,
+    address: tuple[str, ...],
+    phone: tuple[str, str],
+    emails: tuple[str, ...] = (),
+    mail: str = "google",
+    year: int = 2007,
+    www: bool = True,
+    extra_emails: tuple[str, ...] = (),
+) -> Company:
+    """A real-looking UV and water-treatment firm, its site in ``lang``."""
+    text = _FIRM_TEXT[lang]
+    values = {"name": name, "city": city, "year": str(year), "phone": phone[1]}
+    sections = tuple(tuple(text[key].format(**values).split("|", 1)) for key in ("s1", "s2", "s3"))
+    return Company(
+        domain=domain,
+        name=name,
+        lang=lang,
+        country=country,
+        title=text["title"].format(**values),
+        description=text["description"].format(**values),
+        h1=text["h1"].format(**values),
+        intro=text["intro"].format(**values),
+        sections=sections,  # type: ignore[arg-type]
+        about=text["about"].format(**values),
+        address=address,
+        phones=(phone,),
+        emails=(*(emails or (f"info@{_ace(domain)}",)), *extra_emails),
+        mail=mail,
+        fit="core",
+        industry="water_treatment",
+        www=www,
+        https_redirect=True,
+    )
+
+
+def site_facts(c: Company, **extra: object) -> dict[str, object]:
+    """What the check must find about a firm's mail and site (fit and phones left out:
+    they are the other stages' business)."""
+    facts = {
+        key: value for key, value in c.facts().items() if key not in ("fit", "industry", "contacts")
+    }
+    facts["contacts"] = {"emails": list(c.emails)}
+    facts.update(extra)
+    return facts
+
+
+def registered(domain: str, days: int | None, quirk: str = "none") -> Callable[[World], object]:
+    """The registry says ``domain`` was registered ``days`` ago (None: no registration event)."""
+    return lambda world: world.set_registration(domain, days, quirk=quirk)  # type: ignore[arg-type]
+
+
+def firm_inquiry(
+    c: Company, email: str, message: str, **extra: str | None
+) -> dict[str, str | None]:
+    fields: dict[str, str | None] = {
+        "phone": c.phones[0][1],
+        "country": c.country,
+        "company": c.name,
+        "message": message,
+    }
+    fields.update(extra)
+    website = fields.pop("website", c.host)
+    return _inquiry(email, website, **fields)  # type: ignore[arg-type]
+
+
+# -- companies of this part of the catalogue -----------------------------------------------
+NORDIC_UV = firm(
+    "nordic-uvtech.com",
+    "Nordic UV Tech AB",
+    "en",
+    "SE",
+    city="Göteborg",
+    address=("Lindholmspiren 7", "417 56 Göteborg", "Sweden"),
+    phone=("+46317654321", "+46 31 765 43 21"),
+    emails=("sales@nordic-uvtech.com",),
+    year=2004,
+)
+UVPURE_NEW = firm(
+    "uvpure-trading.com",
+    "UVPure Trading LLC",
+    "en",
+    "US",
+    city="Houston",
+    address=("8800 Westpark Dr, Suite 210", "Houston, TX 77063", "USA"),
+    phone=("+17135550148", "+1 713 555 0148"),
+    emails=("purchasing@uvpure-trading.com",),
+    year=2024,
+    mail="microsoft",
+)
+PACIFICO_NEW = firm(
+    "aguas-pacifico-import.com",
+    "Aguas del Pacífico Importaciones S.A. de C.V.",
+    "es",
+    "MX",
+    city="Guadalajara",
+    address=("Av. Vallarta 3233, Piso 4", "44690 Guadalajara, Jal.", "México"),
+    phone=("+523336151234", "33 3615 1234"),
+    emails=("compras@aguas-pacifico-import.com",),
+    year=2025,
+    mail="google",
+)
+EAU_CLAIRE = firm(
+    "eauclaire-traitement.fr",
+    "Eau Claire Traitement SARL",
+    "fr",
+    "FR",
+    city="Nantes",
+    address=("14 rue de la Tannerie", "44000 Nantes", "France"),
+    phone=("+33240123456", "02 40 12 34 56"),
+    emails=("devis@eauclaire-traitement.fr",),
+    year=2025,
+    mail="ovh",
+)
+HIGHLAND_UV = firm(
+    "highland-water-uv.co.uk",
+    "Highland Water UV Ltd",
+    "en",
+    "GB",
+    city="Inverness",
+    address=("Unit 12, Longman Industrial Estate", "Inverness IV1 1SU", "United Kingdom"),
+    phone=("+441463712345", "01463 712345"),
+    emails=("sales@highland-water-uv.co.uk",),
+    year=2011,
+)
+GANGA_AQUA = firm(
+    "gangaaqua-systems.in",
+    "Ganga Aqua Systems Pvt. Ltd.",
+    "en",
+    "IN",
+    city="Ahmedabad",
+    address=("Plot 112, GIDC Vatva", "Ahmedabad, Gujarat 382445", "India"),
+    phone=("+917926581234", "+91 79 2658 1234"),
+    emails=("export@gangaaqua-systems.in",),
+    year=2009,
+    mail="zoho_in",
+)
+PANTANAL = firm(
+    "pantanal-piscicultura.com.br",
+    "Pantanal Piscicultura Ltda.",
+    "pt-BR",
+    "BR",
+    city="Campo Grande",
+    address=("Rua 14 de Julho, 3120", "Campo Grande – MS, 79002-333", "Brasil"),
+    phone=("+556733214567", "(67) 3321-4567"),
+    emails=("compras@pantanal-piscicultura.com.br",),
+    year=2006,
+    mail="locaweb",
+)
+DELTA_AQUA_NET = firm(
+    "deltaaqua-solutions.net",
+    "Delta Aqua Solutions FZE",
+    "en",
+    "AE",
+    city="Sharjah",
+    address=("SAIF Zone, Q4-112", "Sharjah", "United Arab Emirates"),
+    phone=("+97165571234", "+971 6 557 1234"),
+    emails=("procurement@deltaaqua-solutions.net",),
+    year=2025,
+    mail="microsoft",
+)
+RHEIN_NEU = firm(
+    "rheinwasser-technik.de",
+    "Rheinwasser Technik GmbH",
+    "de",
+    "DE",
+    city="Düsseldorf",
+    address=("Kaistraße 18", "40221 Düsseldorf", "Deutschland"),
+    phone=("+492115448870", "0211 5448870"),
+    emails=("anfrage@rheinwasser-technik.de",),
+    year=2025,
+    mail="ionos",
+)
+CASCADE_ORG = firm(
+    "cascade-water-cooperative.org",
+    "Cascade Water Cooperative",
+    "en",
+    "US",
+    city="Portland",
+    address=("2150 NW Front Ave", "Portland, OR 97209", "USA"),
+    phone=("+15035550162", "+1 503 555 0162"),
+    emails=("operations@cascade-water-cooperative.org",),
+    year=1998,
+)
+BAVARIA_PROTECTED = firm(
+    "bayern-uvsysteme.de",
+    "Bayern UV-Systeme GmbH",
+    "de",
+    "DE",
+    city="Regensburg",
+    address=("Im Gewerbepark D 40", "93059 Regensburg", "Deutschland"),
+    phone=("+499414612345", "0941 4612345"),
+    emails=("vertrieb@bayern-uvsysteme.de",),
+    year=2001,
+    mail="microsoft",
+)
+LOMBARDIA_PROTECTED = firm(
+    "acque-lombarde.it",
+    "Acque Lombarde S.p.A.",
+    "it",
+    "IT",
+    city="Brescia",
+    address=("Via Triumplina 120", "25123 Brescia (BS)", "Italia"),
+    phone=("+390302123456", "030 212 3456"),
+    emails=("acquisti@acque-lombarde.it",),
+    year=1995,
+    mail="aruba",
+)
+TEXAS_PROTECTED = firm(
+    "lonestar-aquaculture.com",
+    "Lone Star Aquaculture Inc.",
+    "en",
+    "US",
+    city="Corpus Christi",
+    address=("4410 Ocean Dr", "Corpus Christi, TX 78412", "USA"),
+    phone=("+13615550190", "+1 361 555 0190"),
+    emails=("buying@lonestar-aquaculture.com",),
+    year=2003,
+    mail="microsoft",
+)
+MINAS_PROTECTED = firm(
+    "minas-saneamento.com.br",
+    "Minas Saneamento Ltda.",
+    "pt-BR",
+    "BR",
+    city="Belo Horizonte",
+    address=("Av. Afonso Pena, 4000", "Belo Horizonte – MG, 30130-009", "Brasil"),
+    phone=("+553132123456", "(31) 3212-3456"),
+    emails=("suprimentos@minas-saneamento.com.br",),
+    year=1999,
+    mail="locaweb",
+)
+LYON_CDN = firm(
+    "rhone-aquatique.fr",
+    "Rhône Aquatique SAS",
+    "fr",
+    "FR",
+    city="Lyon",
+    address=("27 quai Perrache", "69002 Lyon", "France"),
+    phone=("+33478123456", "04 78 12 34 56"),
+    emails=("achats@rhone-aquatique.fr",),
+    year=2008,
+    mail="ovh",
+)
+HANGZHOU_PROTECTED = firm(
+    "hzqingyuan-water.com.cn",
+    "杭州清源水处理设备有限公司",
+    "zh-CN",
+    "CN",
+    city="杭州",
+    address=("浙江省杭州市余杭区文一西路1500号", "邮编 311121", "中国"),
+    phone=("+8657188561234", "0571-8856 1234"),
+    emails=("sales@hzqingyuan-water.com.cn",),
+    year=2010,
+    mail="tencent",
+)
+SAIGON_GROUP = firm(
+    "nuocsachsaigonxanh.vn",
+    "Công ty CP Nước Sạch Sài Gòn Xanh",
+    "vi",
+    "VN",
+    city="TP. Hồ Chí Minh",
+    address=("Số 88 Nguyễn Văn Linh, Quận 7", "TP. Hồ Chí Minh", "Việt Nam"),
+    phone=("+842837761234", "(028) 3776 1234"),
+    emails=("info@nuocsachsaigonxanh.vn",),
+    extra_emails=("kinhdoanh@saigonxanh-group.vn",),
+    year=2012,
+    mail="own",
+)
+SHAKTI_GROUP = firm(
+    "shaktiaqua.in",
+    "Shakti Aqua Engineering",
+    "en",
+    "IN",
+    city="Chennai",
+    address=("No. 41, SIDCO Industrial Estate, Guindy", "Chennai 600032", "India"),
+    phone=("+914422501234", "+91 44 2250 1234"),
+    emails=("info@shaktiaqua.in",),
+    extra_emails=("purchase@shakti-industries-group.com",),
+    year=2005,
+    mail="zoho_in",
+)
+MIRROR_BRAND = firm(
+    "uv-reinwasser.de",
+    "UV-Reinwasser (eine Marke der AquaTech Wassertechnik GmbH)",
+    "de",
+    "DE",
+    city="Stuttgart",
+    address=("Industriestraße 14", "70565 Stuttgart", "Deutschland"),
+    phone=("+497112589340", "0711 2589340"),
+    emails=("uv@aquatech-wasser.de",),
+    year=2019,
+)
+LAHN_DEEP = firm(
+    "pumpentechnik-lahn.de",
+    "Pumpentechnik Lahn GmbH",
+    "de",
+    "DE",
+    city="Gießen",
+    address=("Schiffenberger Weg 110", "35394 Gießen", "Deutschland"),
+    phone=("+49641970123", "0641 970123"),
+    emails=("info@pumpentechnik-lahn.de",),
+    mail="ionos",
+)
+KLEIN_BARE = firm(
+    "kleinfirma-uvwasser.de",
+    "Kleinfirma UV-Wasser e.K.",
+    "de",
+    "DE",
+    city="Kassel",
+    address=("Holländische Straße 60", "34127 Kassel", "Deutschland"),
+    phone=("+49561812345", "0561 812345"),
+    emails=("info@kleinfirma-uvwasser.de",),
+    www=False,
+    mail="ionos",
+)
+SEGURA_WWW = firm(
+    "aguas-segura.es",
+    "Aguas del Segura S.L.",
+    "es",
+    "ES",
+    city="Murcia",
+    address=("Polígono Oeste, Calle 5, Nave 12", "30169 Murcia", "España"),
+    phone=("+34968123456", "968 12 34 56"),
+    emails=("comercial@aguas-segura.es",),
+)
+REAL_WITH_LOREM = firm(
+    "schwarzwald-aqua.de",
+    "Schwarzwald Aqua GmbH",
+    "de",
+    "DE",
+    city="Offenburg",
+    address=("Hauptstraße 101", "77652 Offenburg", "Deutschland"),
+    phone=("+497819191234", "0781 9191234"),
+    emails=("kontakt@schwarzwald-aqua.de",),
+    year=1996,
+    mail="ionos",
+)
+PLATFORM_BUYER = firm(
+    "nile-aquafarms.com.eg",
+    "Nile Aqua Farms S.A.E.",
+    "ar",
+    "EG",
+    city="الإسكندرية",
+    address=("المنطقة الصناعية، برج العرب", "الإسكندرية", "مصر"),
+    phone=("+2034591234", "+20 3 459 1234"),
+    emails=("procurement@nile-aquafarms.com.eg",),
+    year=2010,
+    mail="microsoft",
+)
+
+
+# -- pages that are not the company's own ----------------------------------------------------
+CLOUDFLARE_CHALLENGE = """<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<meta name="robots" content="noindex,nofollow">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<style>*{box-sizing:border-box;margin:0;padding:0}html{line-height:1.15}</style>
+</head><body><div class="main-wrapper" role="main"><div class="main-content">
+<noscript><div class="h2"><span id="challenge-error-text">Enable JavaScript and cookies to
+continue</span></div></noscript></div></div>
+<script>(function(){window._cf_chl_opt={cvId:'3',cZone:"{zone}",cType:'managed'};
+var a=document.createElement('script');a.src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray=8f3e2a1b0c9d7e6f';
+document.getElementsByTagName('head')[0].appendChild(a);}());</script></body></html>
+"""
+CLOUDFLARE_HEADERS = (
+    ("Server", "cloudflare"),
+    ("CF-RAY", "8f3e2a1b0c9d7e6f-FRA"),
+    ("cf-mitigated", "challenge"),
+    ("Cache-Control", "private, max-age=0, no-store, no-cache, must-revalidate"),
+)
+CLOUDFLARE_LEGACY_503 = """<!DOCTYPE HTML><html lang="it"><head><title>Attendere prego</title>
+<meta name="robots" content="noindex, nofollow"></head><body>
+<table width="100%" height="100%"><tr><td align="center" valign="middle">
+<div class="cf-browser-verification cf-im-under-attack">
+<h1><span>Checking your browser before accessing</span> {zone}.</h1>
+<p>This process is automatic. Your browser will redirect to your requested content shortly.</p>
+<p>Please allow up to 5 seconds&hellip;</p></div>
+<div class="attribution">DDoS protection by <a href="https://www.cloudflare.com/">Cloudflare</a>
+<br>Ray ID: 7a1b2c3d4e5f6a7b</div></td></tr></table></body></html>
+"""
+AWS_WAF_CHALLENGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title></title>
+<script src="https://3f1a8c2b9d4e.e8f1a2b3c4d5.us-east-1.token.awswaf.com/3f1a8c2b9d4e/challenge.js"></script>
+</head><body><div id="challenge-container"></div><noscript><h1>JavaScript is disabled</h1>
+In order to continue, we need to verify that you're not a robot.</noscript>
+<script>AwsWafIntegration.checkForceRefresh().then(function(r){if(r){window.location.reload(true);}});</script>
+</body></html>
+"""
+ALIYUN_WAF_BLOCK = """<!doctype html><html><head><meta charset="utf-8"><title>405</title></head>
+<body><div class="block-wrap"><img src="https://errors.aliyun.com/images/TB1TpamHpXXXXaJXXXXeB7nYVXX-104-162.png" alt="">
+<p>很抱歉，由于您访问的URL有可能对网站造成安全威胁，您的访问被阻断。</p>
+<p>Sorry, your request has been blocked as it may cause potential threats to the server's security.</p>
+<p class="trace">您的请求ID是: 0bc3f4a817328821469171234e</p></div></body></html>
+"""
+
+TEMPLATE_EN_THEME = """<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8">
+<title>Global Industrial Trading &#8211; Just another WordPress site</title>
+<meta name="generator" content="WordPress 6.6.1">
+<link rel="stylesheet" href="/wp-content/themes/corporate-pro/style.css"></head>
+<body class="home page-template-default">
+<header><a class="logo" href="/">Your Company Name</a>
+<nav><a href="/">Home</a> <a href="/sample-page/">Sample Page</a> <a href="/contact/">Contact</a></nav></header>
+<section class="hero"><h1>We Build The Future Of Industry</h1>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt
+ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation.</p>
+<a class="btn" href="#">Read More</a></section>
+<section class="services"><h2>Our Services</h2>
+<article><h3>Global Sourcing</h3><p>Duis aute irure dolor in reprehenderit in voluptate velit
+esse cillum dolore eu fugiat nulla pariatur.</p></article>
+<article><h3>Quality Control</h3><p>Excepteur sint occaecat cupidatat non proident, sunt in
+culpa qui officia deserunt mollit anim id est laborum.</p></article>
+<article><h3>Logistics</h3><p>Insert your text here. Click to edit this text and tell your
+customers about your services.</p></article></section>
+<section class="about"><h2>About Us</h2><p>Sed ut perspiciatis unde omnis iste natus error sit
+voluptatem accusantium doloremque laudantium, totam rem aperiam, eaque ipsa quae ab illo
+inventore veritatis et quasi architecto beatae vitae dicta sunt explicabo.</p></section>
+<footer><p>123 Main Street, New York, NY 10001 · (555) 555-0199 · info@example.com</p>
+<p>© 2024 Your Company Name. All rights reserved.</p></footer></body></html>
+"""
+TEMPLATE_ES_BUILDER = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
+<title>Inicio | Importadora</title></head><body>
+<header><h1>Nombre de la Empresa</h1><p>Tu empresa aquí: escribe aquí tu texto de bienvenida.</p></header>
+<main><section><h2>Quiénes somos</h2><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+Aliquam erat volutpat. Nullam varius, turpis et commodo pharetra.</p></section>
+<section><h2>Productos</h2><ul><li>Producto 1</li><li>Producto 2</li><li>Producto 3</li></ul>
+<p>Escribe aquí tu texto para describir tus productos y servicios a los clientes.</p></section>
+<section><h2>Contacto</h2><p>Correo: correo@yourdomain.com · Teléfono: +1 (555) 555-0142</p>
+<p>Dirección: 123 Main Street, Ciudad</p></section></main>
+<footer>© 2025 Nombre de la Empresa · Creado con un constructor de sitios web</footer></body></html>
+"""
+TEMPLATE_ZH_SHELL = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>首页 - 公司名称</title></head><body>
+<div class="top"><span class="logo">LOGO</span><span>您的公司名称在这里</span></div>
+<div class="nav"><a href="/">网站首页</a><a href="#">关于我们</a><a href="#">产品中心</a><a href="#">联系我们</a></div>
+<div class="banner"><h1>专业 · 诚信 · 共赢</h1></div>
+<div class="about"><h2>关于我们</h2><p>这里是公司简介，请在此输入文字。公司成立于XXXX年，
+主要经营XXXX产品，欢迎新老客户来电洽谈。</p></div>
+<div class="products"><h2>产品中心</h2><p>示例文字：产品名称一、产品名称二、产品名称三。</p></div>
+<div class="contact"><h2>联系我们</h2><p>地址：XX省XX市XX区XX路XX号</p>
+<p>电话：000-12345678 邮箱：info@example.com</p></div>
+<div class="footer">版权所有 © 公司名称 技术支持：建站模板</div></body></html>
+"""
+
+
+def sourcing_portal(brand: str, domain: str, lang: str = "en") -> str:
+    """A "global sourcing portal" of a borrowed brand: the page a fake procurement
+    department puts up to look official."""
+    if lang == "de":
+        body = (
+            f"<h1>{brand} Lieferantenportal</h1><p>Willkommen im zentralen Einkauf. Registrieren "
+            "Sie sich als Lieferant, um an unseren Ausschreibungen teilzunehmen.</p>"
+            "<p>Für die Aufnahme in die Lieferantenliste wird eine einmalige "
+            "Registrierungsgebühr erhoben.</p>"
+            f'<p>Kontakt: <a href="mailto:einkauf@{domain}">einkauf@{domain}</a></p>'
+        )
+    else:
+        body = (
+            f"<h1>{brand} Global Sourcing</h1><p>Welcome to the supplier portal of the "
+            f"{brand} procurement department. Suppliers of lighting, water treatment and "
+            "electrical components are invited to register for our 2026 tenders.</p>"
+            "<h2>How to become a supplier</h2><ol><li>Submit your company profile</li>"
+            "<li>Receive your supplier code</li><li>Quote on open purchase orders</li></ol>"
+            f'<p>Procurement office: <a href="mailto:sourcing@{domain}">sourcing@{domain}</a></p>'
+        )
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{brand} | Supplier Portal</title></head><body>{body}"
+        f"<footer>© 2026 {brand}. All rights reserved.</footer></body></html>"
+    )
+
+
+def cloned_html(
+    original: Company,
+    swaps: Mapping[str, str],
+    *,
+    drop_self: bool = False,
+    footer_domain: bool = False,
+) -> str:
+    """``original``'s home page as a fraudster copies it: everything kept but the
+    contacts in ``swaps``; ``drop_self`` removes the canonical link and og:url;
+    ``footer_domain`` writes the original's domain on the copyright line."""
+    page = company_html(original)
+    for old, new in swaps.items():
+        page = page.replace(old, new)
+    if drop_self:
+        page = "\n".join(
+            line
+            for line in page.splitlines()
+            if 'rel="canonical"' not in line and "og:url" not in line
+        )
+    if footer_domain:
+        page = page.replace("<p>© 2024 ", f"<p>Copyright © 2024 {original.ace_domain} · ")
+    return page
+
+
+def install_clone(world: World, host: str, html: str, *, mail: str | None, days: int) -> None:
+    world.add_site(host, {"/": Page(html), "*": Page(html)})
+    bare = host.removeprefix("www.")
+    if host != bare:
+        world.add_redirect_site(bare, f"https://{host}/")
+    if mail is not None:
+        install_mail(world, bare, mail)
+    world.set_registration(bare, days)
+
+
+def _install_protected(
+    c: Company, html: str, status: int, headers: tuple[tuple[str, str], ...]
+) -> Callable[[World], object]:
+    def install(world: World) -> None:
+        install_company(world, c)
+        site = world.sites.get(c.host)
+        assert site is not None
+        wall = Page(html.replace("{zone}", c.ace_domain), status, headers=headers)
+        site.routes = {"*": wall}
+
+    return install
+
+
+def _issue10_scenarios() -> Iterator[Scenario]:
+    # -- a broken network is not a fake lead --------------------------------------------------
+    network_why = (
+        "The network, not the lead, failed: the rep must not drop the lead, and a batch "
+        "must check it again once the network works."
+    )
+    yield Scenario(
+        name="network_lying_resolver_gmail",
+        summary="Hotel Wi-Fi: the resolver answers NXDOMAIN for every name, gmail.com included.",
+        inquiry=_inquiry("buyer.kim@gmail.com", None, country="KR", message=_MESSAGES["en"]),
+        expect_label="unknown",
+        expect={"reasons": ["network_dns_broken"], "not_reasons": ["email_domain_not_found"]},
+        rationale=network_why,
+        tags=frozenset({"network", "issue10"}),
+        network="deny_dns",
+        install=install_providers,
+    )
+    yield Scenario(
+        name="network_lying_resolver_company",
+        summary="A genuine German company checked through a resolver that denies everything.",
+        inquiry=_inquiry(
+            "m.schneider@aquatech-wasser.de",
+            "www.aquatech-wasser.de",
+            country="DE",
+            company=AQUATECH.name,
+            message=_MESSAGES["de"],
+        ),
+        expect_label="unknown",
+        expect={
+            "reasons": ["network_dns_broken"],
+            "not_reasons": ["domains_match", "website_not_found", "email_domain_not_found"],
+        },
+        rationale=network_why,
+        tags=frozenset({"network", "issue10"}),
+        network="deny_dns",
+        install=_company_installer(AQUATECH),
+    )
+    yield Scenario(
+        name="network_lying_resolver_readme_example",
+        summary="The README's first command (li.wei@example.com, example.com) on a lying resolver.",
+        inquiry=_inquiry("li.wei@example.com", "example.com"),
+        expect_label="unknown",
+        expect={"reasons": ["network_dns_broken"]},
+        rationale=network_why,
+        tags=frozenset({"network", "issue10"}),
+        network="deny_dns",
+    )
+    yield Scenario(
+        name="network_refuses_every_connection_website_only",
+        summary="A firewall refuses every TCP connection; only a (genuine) website was given.",
+        inquiry=_inquiry(None, BLUEWAVE.host, country="GB", company=BLUEWAVE.name),
+        expect_label="unknown",
+        expect={"reasons": ["network_unreachable"], "not_reasons": ["website_unreachable"]},
+        rationale=network_why,
+        tags=frozenset({"network", "issue10"}),
+        network="refuse_all",
+        install=_company_installer(BLUEWAVE),
+    )
+    yield Scenario(
+        name="network_refuses_every_connection_email_only",
+        summary="Every connection refused; a French company email (its site inferred).",
+        inquiry=_inquiry(
+            "achats@medequip-distribution.fr", None, country="FR", message=_MESSAGES["fr"]
+        ),
+        expect_label="unknown",
+        expect={"reasons": ["network_unreachable"], "mx": "ok"},
+        rationale=network_why,
+        tags=frozenset({"network", "issue10"}),
+        network="refuse_all",
+        install=_company_installer(MEDEQUIP),
+    )
+
+    # -- domain age (RDAP) ---------------------------------------------------------------------
+    def aged(
+        name: str,
+        c: Company,
+        days: int | None,
+        label: Label,
+        summary: str,
+        *,
+        quirk: str = "none",
+        email: str | None = None,
+        reasons: Sequence[str] = (),
+        expected_days: int | str | None = "same",
+        slow: bool = False,
+        acceptable: tuple[Label, ...] = (),
+    ) -> Scenario:
+        shown = days if expected_days == "same" else expected_days
+        facts = site_facts(c, relation="same")
+        facts.update({"email_age_days": shown, "website_age_days": shown, "reasons": list(reasons)})
+        address = email or c.emails[0]
+        return Scenario(
+            name=name,
+            summary=summary,
+            inquiry=firm_inquiry(c, address, _MESSAGES[c.lang]),
+            expect_label=label,
+            acceptable_labels=acceptable,
+            expect=facts,
+            tags=frozenset({"domain_age", "issue10", c.lang}),
+            slow=slow,
+            install=_both(_company_installer(c), registered(c.domain, days, quirk)),
+        )
+
+    yield aged(
+        "young_domain_us_trading",
+        UVPURE_NEW,
+        12,
+        "suspicious",
+        "A tidy US 'trading' site and Microsoft 365 mail, but the .com was registered 12 days ago.",
+        reasons=["website_domain_new"],
+    )
+    yield aged(
+        "young_domain_mx_importer",
+        PACIFICO_NEW,
+        5,
+        "suspicious",
+        "A Mexican importer whose domain is five days old (Spanish site, Google mail).",
+        reasons=["website_domain_new"],
+    )
+    yield aged(
+        "recent_domain_fr_genuine",
+        EAU_CLAIRE,
+        95,
+        "genuine",
+        "A young French firm (.fr registered 95 days ago): a small mark, still genuine.",
+        reasons=["website_domain_recent"],
+    )
+    yield aged(
+        "old_domain_se_genuine",
+        NORDIC_UV,
+        7000,
+        "genuine",
+        "A Swedish UV maker whose .com is nineteen years old.",
+    )
+    yield aged(
+        "rdap_no_events_uk",
+        HIGHLAND_UV,
+        3000,
+        "genuine",
+        "The .uk registry answers without events: the age is unknown, never guessed.",
+        quirk="no_events",
+        expected_days=None,
+    )
+    yield aged(
+        "rdap_rate_limited_in",
+        GANGA_AQUA,
+        4000,
+        "genuine",
+        "The .in registry answers 429 Too Many Requests: the age is unknown.",
+        quirk="rate_limited",
+        expected_days=None,
+    )
+    yield aged(
+        "rdap_html_answer_br",
+        PANTANAL,
+        5000,
+        "genuine",
+        "The .br registry answers with an HTML page instead of RDAP JSON: unknown age.",
+        quirk="html",
+        expected_days=None,
+    )
+    yield aged(
+        "rdap_offset_date_young_net",
+        DELTA_AQUA_NET,
+        20,
+        "suspicious",
+        "A Sharjah 'procurement' firm on a .net registered 20 days ago (date with +08:00).",
+        quirk="offset_date",
+        reasons=["website_domain_new"],
+    )
+    yield aged(
+        "rdap_no_service_de",
+        RHEIN_NEU,
+        10,
+        "genuine",
+        "A new .de firm: DENIC offers no RDAP service in IANA's file, so the age is null.",
+        expected_days=None,
+    )
+    yield aged(
+        "rdap_slow_registry_org",
+        CASCADE_ORG,
+        9000,
+        "genuine",
+        "The .org registry takes 30 s to answer: the lookup gives up within its budget.",
+        quirk="slow",
+        expected_days=None,
+        slow=True,
+    )
+
+    # -- brand impersonation -----------------------------------------------------------------
+    brand_why = "A big buyer's name on a domain that is not the buyer's: fake by itself."
+
+    def portal(domain: str, brand: str, lang: str = "en") -> Callable[[World], object]:
+        def install(world: World) -> None:
+            world.add_site(domain, {"*": Page(sourcing_portal(brand, domain, lang))})
+            install_mail(world, domain, "privateemail")
+            world.set_registration(domain, 9)
+
+        return install
+
+    yield Scenario(
+        name="brand_philips_sourcing",
+        summary="'Philips Global Sourcing' on philips-sourcing.com, registered 9 days ago, "
+        "asks for UV lamps.",
+        inquiry=_inquiry(
+            "anna.visser@philips-sourcing.com",
+            "philips-sourcing.com",
+            country="NL",
+            company="Philips Lighting Procurement",
+            message="Dear Supplier, Philips is sourcing 20,000 pcs UV-C germicidal lamps T8 "
+            "36W for our 2026 projects. Please register as approved vendor and quote.",
+        ),
+        expect_label="fake",
+        expect={
+            "impersonates": "Philips",
+            "reasons": ["email_brand_impersonation"],
+            "email_age_days": 9,
+        },
+        rationale=brand_why,
+        tags=frozenset({"impersonation", "brand", "issue10", "en"}),
+        install=portal("philips-sourcing.com", "Philips"),
+    )
+    yield Scenario(
+        name="brand_aramco_tenders",
+        summary="An Aramco 'tender' invitation from aramco-tenders.net, no website.",
+        inquiry=_inquiry(
+            "procurement@aramco-tenders.net",
+            None,
+            country="SA",
+            company="Saudi Aramco",
+            message="السادة الموردين، ندعوكم للمشاركة في مناقصة توريد أجهزة التعقيم بالأشعة فوق "
+            "البنفسجية لمحطات المياه. يرجى إرسال عرض السعر وشهادة التسجيل.",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "Saudi Aramco", "reasons": ["email_brand_impersonation"]},
+        rationale=brand_why,
+        tags=frozenset({"impersonation", "brand", "issue10", "ar"}),
+        install=lambda w: install_mail(w, "aramco-tenders.net", "privateemail"),
+    )
+    yield Scenario(
+        name="brand_siemens_einkauf_de",
+        summary="A 'Siemens Lieferantenportal' on siemens-einkauf.de asking for a registration fee.",
+        inquiry=_inquiry(
+            "einkauf@siemens-einkauf.de",
+            "siemens-einkauf.de",
+            country="DE",
+            company="Siemens AG Zentraleinkauf",
+            message="Sehr geehrte Damen und Herren, für ein Klärwerksprojekt benötigen wir "
+            "UV-Strahler. Bitte registrieren Sie sich vorab in unserem Lieferantenportal.",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "Siemens", "reasons": ["email_brand_impersonation"]},
+        rationale=brand_why,
+        tags=frozenset({"impersonation", "brand", "issue10", "de"}),
+        install=portal("siemens-einkauf.de", "Siemens", "de"),
+    )
+    yield Scenario(
+        name="brand_petrobras_licitacoes",
+        summary="A Petrobras 'licitação' from petrobras-licitacoes.com.br.",
+        inquiry=_inquiry(
+            "compras@petrobras-licitacoes.com.br",
+            None,
+            country="BR",
+            company="Petrobras",
+            message="Prezado fornecedor, a Petrobras abriu licitação para reatores UV de 80 "
+            "m³/h. Envie sua proposta e a taxa de cadastro de fornecedor até sexta-feira.",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "Petrobras", "reasons": ["email_brand_impersonation"]},
+        rationale=brand_why,
+        tags=frozenset({"impersonation", "brand", "issue10", "pt-BR"}),
+        install=lambda w: install_mail(w, "petrobras-licitacoes.com.br", "hostinger"),
+    )
+    yield Scenario(
+        name="brand_cyrillic_alibaba",
+        summary="'Alibaba Trade Assurance' from аlibaba.com with a Cyrillic а (TR39 confusable).",
+        inquiry=_inquiry(
+            "service@аlibaba.com",
+            "аlibaba.com",
+            country="CN",
+            company="Alibaba.com Trade Assurance",
+            message="Dear Member, your Trade Assurance order needs confirmation before shipment.",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "alibaba.com", "reasons": ["email_confusable"]},
+        rationale="A Unicode look-alike of the platform's own domain.",
+        tags=frozenset({"impersonation", "confusable", "issue10", "en"}),
+        install=_both(
+            lambda w: install_mail(w, "аlibaba.com", "privateemail"),
+            lambda w: w.add_site(
+                "аlibaba.com".encode("idna").decode("ascii"),
+                {
+                    "*": Page(
+                        "<title>Alibaba.com - Sign in</title><form action='/login'>"
+                        "<input name='email'><input name='password' type='password'></form>"
+                    )
+                },
+            ),
+        ),
+    )
+    yield Scenario(
+        name="brand_confusable_rnaersk",
+        summary="A container-rate 'booking' from rnaersk.com ('rn' for 'm').",
+        inquiry=_inquiry(
+            "booking@rnaersk.com",
+            None,
+            country="DK",
+            company="Maersk Line",
+            message="Dear shipper, please confirm your booking and pay the release fee today.",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "maersk.com", "reasons": ["email_confusable"]},
+        rationale="An ASCII look-alike of a well-known domain (TR39 maps rn to m).",
+        tags=frozenset({"impersonation", "confusable", "issue10", "en"}),
+        install=lambda w: install_mail(w, "rnaersk.com", "privateemail"),
+    )
+    yield Scenario(
+        name="brand_sinopec_caigou",
+        summary="A Sinopec 'procurement' (采购, caigou) domain writing in Chinese.",
+        inquiry=_inquiry(
+            "caigou@sinopec-caigou.com",
+            None,
+            country="CN",
+            company="中国石化物资采购部",
+            message="贵公司好，我司现需采购紫外线消毒器200台，请先在供应商平台注册并缴纳供应商注册费。",
+        ),
+        expect_label="fake",
+        expect={"impersonates": "Sinopec", "reasons": ["email_brand_impersonation"]},
+        rationale=brand_why,
+        tags=frozenset({"impersonation", "brand", "issue10", "zh-CN"}),
+        install=lambda w: install_mail(w, "sinopec-caigou.com", "hostinger"),
+    )
+
+    # -- cloned websites ---------------------------------------------------------------------
+    clone_why = "The page itself says it is another company's site: a copy, fake by itself."
+    delmar_copy = cloned_html(
+        DELMAR,
+        {
+            "info@acuicultura-delmar.es": "delmar.exportaciones@gmail.com",
+            "compras@acuicultura-delmar.es": "delmar.exportaciones@gmail.com",
+            "+34 956 12 34 56": "+44 7700 900456",
+            "tel:+34956123456": "tel:+447700900456",
+        },
+    )
+    yield Scenario(
+        name="clone_es_fish_farm",
+        summary="A copy of the Cádiz fish farm's site on acuicultura-delmar-export.com, the "
+        "contacts swapped for a gmail address and a UK mobile.",
+        inquiry=_inquiry(
+            "delmar.exportaciones@gmail.com",
+            "www.acuicultura-delmar-export.com",
+            country="ES",
+            company=DELMAR.name,
+            message=_MESSAGES["es"],
+        ),
+        expect_label="fake",
+        expect={"copied_from": "acuicultura-delmar.es", "reasons": ["website_clone"]},
+        rationale=clone_why,
+        tags=frozenset({"clone", "issue10", "es"}),
+        install=lambda w: install_clone(
+            w, "www.acuicultura-delmar-export.com", delmar_copy, mail=None, days=6
+        ),
+    )
+    ege_copy = cloned_html(
+        EGE_ARITMA,
+        {
+            "info@aritma-sistemleri.com.tr": "satis@aritma-sistemlerl.com.tr",
+            "satis@aritma-sistemleri.com.tr": "satis@aritma-sistemlerl.com.tr",
+        },
+    )
+    yield Scenario(
+        name="clone_tr_lookalike_domain",
+        summary="The Izmir water firm's site copied onto aritma-sistemlerl.com.tr (l for i), "
+        "its canonical link still pointing at the original.",
+        inquiry=_inquiry(
+            "satis@aritma-sistemlerl.com.tr",
+            "www.aritma-sistemlerl.com.tr",
+            country="TR",
+            company=EGE_ARITMA.name,
+            message=_MESSAGES["tr"],
+        ),
+        expect_label="fake",
+        expect={
+            "copied_from": "aritma-sistemleri.com.tr",
+            "reasons": ["website_clone"],
+            "relation": "same",
+        },
+        rationale=clone_why,
+        tags=frozenset({"clone", "lookalike", "issue10", "tr"}),
+        install=lambda w: install_clone(
+            w, "www.aritma-sistemlerl.com.tr", ege_copy, mail="privateemail", days=30
+        ),
+    )
+    jinghua_copy = cloned_html(
+        JINGHUA,
+        {"138 1234 5678": "186 0000 4321", "8613812345678": "8618600004321"},
+        drop_self=True,
+        footer_domain=True,
+    )
+    yield Scenario(
+        name="clone_cn_without_canonical",
+        summary="A copy of the Wuxi purification firm without its canonical link, still naming "
+        "jinghua-water.com.cn in its structured data, its addresses and its copyright line.",
+        inquiry=_inquiry(
+            "jinghua.export@163.com",
+            "www.jinghua-water-group.com",
+            country="CN",
+            company=JINGHUA.name,
+            message=_MESSAGES["zh-CN"],
+        ),
+        expect_label="fake",
+        expect={"copied_from": "jinghua-water.com.cn", "reasons": ["website_clone"]},
+        rationale=clone_why,
+        tags=frozenset({"clone", "issue10", "zh-CN"}),
+        install=_both(
+            install_providers,
+            lambda w: install_clone(
+                w, "www.jinghua-water-group.com", jinghua_copy, mail=None, days=14
+            ),
+        ),
+    )
+    vodo_copy = cloned_html(
+        VODOOCHISTKA,
+        {"info@vodoochistka-nord.ru": "zakaz@vodoochistka-nord-export.com"},
+    )
+    yield Scenario(
+        name="clone_ru_export_domain",
+        summary="The St Petersburg firm's site copied onto vodoochistka-nord-export.com.",
+        inquiry=_inquiry(
+            "zakaz@vodoochistka-nord-export.com",
+            "www.vodoochistka-nord-export.com",
+            country="RU",
+            company=VODOOCHISTKA.name,
+            message=_MESSAGES["ru"],
+        ),
+        expect_label="fake",
+        expect={"copied_from": "vodoochistka-nord.ru", "reasons": ["website_clone"]},
+        rationale=clone_why,
+        tags=frozenset({"clone", "issue10", "ru"}),
+        install=lambda w: install_clone(
+            w, "www.vodoochistka-nord-export.com", vodo_copy, mail="yandex", days=40
+        ),
+    )
+    mirror_page = company_html(MIRROR_BRAND).replace(
+        "https://www.uv-reinwasser.de/", "https://www.aquatech-wasser.de/"
+    )
+
+    def install_mirror(world: World) -> None:
+        install_company(world, MIRROR_BRAND)
+        site = world.sites.get(MIRROR_BRAND.host)
+        assert site is not None
+        site.routes["/"] = Page(mirror_page)
+        install_company(world, AQUATECH)
+
+    yield Scenario(
+        name="mirror_of_the_senders_own_group",
+        summary="A brand site of the Stuttgart firm whose canonical names aquatech-wasser.de, "
+        "and the lead writes from aquatech-wasser.de: one group, not a copy.",
+        inquiry=_inquiry(
+            "m.schneider@aquatech-wasser.de",
+            "www.uv-reinwasser.de",
+            country="DE",
+            company=AQUATECH.name,
+            message=_MESSAGES["de"],
+        ),
+        expect_label="genuine",
+        expect={
+            "relation": "group",
+            "reasons": ["domains_group"],
+            "not_reasons": ["website_clone", "domains_differ"],
+        },
+        rationale="A mirror of the sender's own company site is no clone.",
+        tags=frozenset({"clone", "group", "issue10", "de"}),
+        install=install_mirror,
+    )
+
+    # -- phishing lures in the message ------------------------------------------------------
+    lure_why = (
+        "The message is a phishing lure: fake by itself, and its links must never be fetched."
+    )
+
+    def lure(
+        name: str,
+        summary: str,
+        email: str,
+        message: str,
+        links: Sequence[str],
+        reason: str,
+        *,
+        country: str | None = None,
+        tags: Sequence[str] = (),
+        install: Callable[[World], object] | None = install_providers,
+    ) -> Scenario:
+        return Scenario(
+            name=name,
+            summary=summary,
+            inquiry=_inquiry(email, None, country=country, message=message),
+            expect_label="fake",
+            expect={"message_links": list(links), "reasons": [reason]},
+            rationale=lure_why,
+            tags=frozenset({"lure", "issue10", *tags}),
+            install=install,
+        )
+
+    yield lure(
+        "lure_po_signin_platform_lookalike",
+        "'A buyer sent you a PO, sign in to view it' with a link to alibaba.com.po-view.top.",
+        "david.procurement.dept@gmail.com",
+        "Dear Supplier,\n\nOur purchasing manager has sent you a Purchase Order (PO-2026-4471) "
+        "through Alibaba Trade Assurance. Sign in to view the PO and confirm the delivery "
+        "date: https://alibaba.com.po-view.top/login?order=PO-2026-4471\n\nBest regards,\n"
+        "David Miller, Purchasing Manager",
+        ["po-view.top"],
+        "message_phishing_link",
+        country="US",
+        tags=("en",),
+    )
+    yield lure(
+        "lure_es_signin_free_hosting",
+        "Spanish: 'inicie sesión para ver el pedido' with a link on web.app.",
+        "compras.grupo.andino@outlook.com",
+        "Estimado proveedor:\nLe enviamos nuestra orden de compra para 300 lámparas UV. "
+        "Por favor inicie sesión para ver el pedido y confirmar el precio FOB: "
+        "https://pedido-grupoandino.web.app/ver?id=8812\nSaludos cordiales, Departamento de Compras",
+        ["web.app"],
+        "message_login_lure",
+        country="PE",
+        tags=("es",),
+    )
+    yield lure(
+        "lure_de_html_attachment",
+        "German: 'Bestellung im Anhang' where the attachment is Bestellung_88412.pdf.html.",
+        "einkauf@stahlbau-hessen-gmbh.de",
+        "Sehr geehrte Damen und Herren,\nanbei unsere Bestellung über 120 UV-Strahler. "
+        "Bitte prüfen Sie die Bestellung im Anhang: Bestellung_88412.pdf.html (18 KB).\n"
+        "Mit freundlichen Grüßen\nEinkauf",
+        [],
+        "message_html_attachment",
+        country="DE",
+        tags=("de",),
+        install=lambda w: install_mail(w, "stahlbau-hessen-gmbh.de", "ionos"),
+    )
+    yield lure(
+        "lure_ru_shortened_link",
+        "Russian: 'войдите, чтобы просмотреть заказ' behind a bit.ly link.",
+        "zakupki.tender2026@yandex.ru",
+        "Здравствуйте! Мы разместили для вас заказ на УФ-лампы. Войдите, чтобы просмотреть "
+        "заказ и спецификацию: https://bit.ly/3zK9pQx\nС уважением, отдел закупок",
+        ["bit.ly"],
+        "message_login_lure",
+        country="RU",
+        tags=("ru",),
+    )
+    yield lure(
+        "lure_tr_account_scare",
+        "Turkish: 'hesabınız askıya alınacak' with a link to made-in-china-verify.com.",
+        "bildirim.destek@gmail.com",
+        "Sayın tedarikçi, hesabınız 24 saat içinde askıya alınacak. Lütfen hesabınızı "
+        "doğrulayın: https://made-in-china-verify.com/giris\nMade-in-China Destek Ekibi",
+        ["made-in-china-verify.com"],
+        "message_phishing_link",
+        country="TR",
+        tags=("tr",),
+    )
+    yield lure(
+        "lure_ar_signin_pages_dev",
+        "Arabic: 'يرجى تسجيل الدخول لعرض أمر الشراء' with a link on pages.dev.",
+        "nile.trading.purchase@gmail.com",
+        "السادة المحترمون، تم إرسال أمر الشراء الخاص بمصابيح الأشعة فوق البنفسجية. يرجى تسجيل "
+        "الدخول لعرض أمر الشراء: https://nile-orders.pages.dev/view/5521 مع خالص التحية",
+        ["pages.dev"],
+        "message_login_lure",
+        country="EG",
+        tags=("ar",),
+    )
+    yield lure(
+        "lure_zh_inquiry_lookalike",
+        "Chinese: '请登录查看询盘' with a link to alibaba-inquiry-center.top.",
+        "2938475610@qq.com",
+        "您好，您有一条新的采购询盘（紫外线消毒器 500台），请登录查看询盘详情："
+        "http://alibaba-inquiry-center.top/login.php?id=77120 谢谢！",
+        ["alibaba-inquiry-center.top"],
+        "message_phishing_link",
+        country="CN",
+        tags=("zh-CN",),
+    )
+    platform_facts = site_facts(PLATFORM_BUYER, relation="same")
+    platform_facts.update(
+        {
+            "message_links": ["alibaba.com"],
+            "not_reasons": ["message_login_lure", "message_phishing_link"],
+        }
+    )
+    yield Scenario(
+        name="platform_link_is_not_a_lure",
+        summary="A real Egyptian fish farm asks the rep to log in to Alibaba to see its RFQ, "
+        "with a link on message.alibaba.com: no lure.",
+        inquiry=firm_inquiry(
+            PLATFORM_BUYER,
+            "procurement@nile-aquafarms.com.eg",
+            "Dear Sir, we posted an RFQ for 40 UV sterilizers (25 m3/h) for our hatchery. "
+            "Please log in to Alibaba to see our RFQ: https://message.alibaba.com/msgsend/"
+            "contact.htm?action=rfq&id=9921 - Eng. Karim Hassan, Procurement",
+        ),
+        expect_label="genuine",
+        expect=platform_facts,
+        rationale="Sign-in words pointing at the platform itself are how real buyers write.",
+        tags=frozenset({"lure", "issue10", "ar", "genuine"}),
+        install=_company_installer(PLATFORM_BUYER),
+    )
+    yield Scenario(
+        name="fee_request_vendor_registration",
+        summary="A gmail 'procurement officer' who wants a vendor registration fee first.",
+        inquiry=_inquiry(
+            "okafor.procurement.ng@gmail.com",
+            None,
+            country="NG",
+            company="Federal Water Projects Ltd",
+            message="Good day, we wish to purchase 5,000 UV lamps for a government water "
+            "project. To be listed, kindly pay the vendor registration fee of USD 450 and "
+            "send your best price.",
+        ),
+        expect_label="suspicious",
+        acceptable_labels=("fake",),
+        expect={"reasons": ["message_fee_request"]},
+        rationale="A fee request is a strong warning; with no other evidence it is suspicious.",
+        tags=frozenset({"lure", "issue10", "en"}),
+        install=install_providers,
+    )
+
+    # -- unfilled templates ------------------------------------------------------------------
+    def template(
+        name: str,
+        summary: str,
+        email: str,
+        domain: str,
+        body: str,
+        label: Label,
+        *,
+        mail: str | None = None,
+        acceptable: tuple[Label, ...] = (),
+        country: str | None = None,
+        message: str = _GENERIC_SPAM,
+    ) -> Scenario:
+        def install(world: World) -> None:
+            install_providers(world)
+            _dead_site(world, domain, body, mail=mail)
+
+        return Scenario(
+            name=name,
+            summary=summary,
+            inquiry=_inquiry(email, domain, country=country, message=message),
+            expect_label=label,
+            acceptable_labels=acceptable,
+            expect={"page_kind": "template", "reasons": ["website_template"]},
+            tags=frozenset({"template", "dead_site", "issue10"}),
+            install=install,
+        )
+
+    yield template(
+        "template_wordpress_theme_gmail",
+        "A gmail buyer's 'company site' is a WordPress theme demo: lorem ipsum, 'Your "
+        "Company Name', info@example.com.",
+        "globaltrading.director@gmail.com",
+        "global-industrial-trading.com",
+        TEMPLATE_EN_THEME,
+        "fake",
+        acceptable=("suspicious",),
+        country="US",
+    )
+    yield template(
+        "template_es_site_builder",
+        "A Spanish builder template never filled in ('Nombre de la Empresa'), with real mail.",
+        "ventas@importadora-nortena.com",
+        "importadora-nortena.com",
+        TEMPLATE_ES_BUILDER,
+        "suspicious",
+        mail="google",
+        country="CL",
+        message="Hola, necesitamos 50 lámparas UV de repuesto. Envíe precios.",
+    )
+    yield template(
+        "template_zh_placeholder_163",
+        "A 163.com sender whose site is a Chinese template ('您的公司名称在这里').",
+        "zhang.maoyi2025@163.com",
+        "hengda-maoyi.com",
+        TEMPLATE_ZH_SHELL,
+        "fake",
+        acceptable=("suspicious",),
+        country="CN",
+        message="您好，请发送紫外线灯管的报价和目录。",
+    )
+    lorem_page = company_html(REAL_WITH_LOREM).replace(
+        '</section>\n    <section id="about">',
+        "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></section>\n"
+        '    <section id="about">',
+        1,
+    )
+
+    def install_lorem(world: World) -> None:
+        install_company(world, REAL_WITH_LOREM)
+        site = world.sites.get(REAL_WITH_LOREM.host)
+        assert site is not None
+        site.routes["/"] = Page(lorem_page)
+
+    yield Scenario(
+        name="real_site_with_one_lorem_block",
+        summary="A genuine Black Forest firm whose page still holds one lorem-ipsum paragraph.",
+        inquiry=firm_inquiry(REAL_WITH_LOREM, "kontakt@schwarzwald-aqua.de", _MESSAGES["de"]),
+        expect_label="genuine",
+        expect={
+            **site_facts(REAL_WITH_LOREM, relation="same"),
+            "not_reasons": ["website_template"],
+        },
+        rationale="One forgotten placeholder does not make a template site.",
+        tags=frozenset({"template", "genuine", "issue10", "de"}),
+        install=install_lorem,
+    )
+
+    # -- bot walls: protected, not an HTTP error --------------------------------------------
+    def protected(
+        name: str,
+        c: Company,
+        html: str,
+        status: int,
+        headers: tuple[tuple[str, str], ...],
+        vendor: str,
+        summary: str,
+        *,
+        email: str | None = None,
+        label: Label = "genuine",
+        relation: str = "same",
+    ) -> Scenario:
+        facts = {
+            key: value
+            for key, value in site_facts(c).items()
+            if key not in ("title", "lang", "contacts", "page_kind")
+        }
+        facts.update(
+            {
+                "bot_check": vendor,
+                "reasons": ["website_bot_check"],
+                "relation": relation,
+                "not_reasons": ["website_http_error"],
+            }
+        )
+        installers = [_install_protected(c, html, status, headers)]
+        if email is not None and email.endswith("@gmail.com"):
+            facts.update({"free_mail": True, "mail_provider": None})
+            installers.append(install_providers)
+        return Scenario(
+            name=name,
+            summary=summary,
+            inquiry=firm_inquiry(c, email or c.emails[0], _MESSAGES[c.lang]),
+            expect_label=label,
+            expect=facts,
+            rationale="A CDN's bot check hides the page, which costs nothing; mail, DNS and "
+            "TLS still tell.",
+            tags=frozenset({"bot_check", "issue10", c.lang}),
+            install=_both(*installers),
+        )
+
+    yield protected(
+        "bot_check_cloudflare_challenge_de",
+        BAVARIA_PROTECTED,
+        CLOUDFLARE_CHALLENGE,
+        403,
+        CLOUDFLARE_HEADERS,
+        "Cloudflare",
+        "A Regensburg UV firm behind Cloudflare: 403 'Just a moment...' with cf-mitigated.",
+    )
+    yield protected(
+        "bot_check_cloudflare_legacy_503_it",
+        LOMBARDIA_PROTECTED,
+        CLOUDFLARE_LEGACY_503,
+        503,
+        (("Server", "cloudflare"),),
+        "Cloudflare",
+        "A Brescia water utility behind the old 503 'Checking your browser' page.",
+    )
+    yield protected(
+        "bot_check_aws_waf_us",
+        TEXAS_PROTECTED,
+        AWS_WAF_CHALLENGE,
+        202,
+        (("x-amzn-waf-action", "challenge"), ("Server", "awselb/2.0")),
+        "AWS WAF",
+        "A Texas fish farm behind an AWS WAF challenge (202, x-amzn-waf-action).",
+    )
+    yield protected(
+        "bot_check_aliyun_waf_cn",
+        HANGZHOU_PROTECTED,
+        ALIYUN_WAF_BLOCK,
+        405,
+        (("Server", "Tengine"),),
+        "Alibaba Cloud WAF",
+        "A Hangzhou water-equipment maker behind Alibaba Cloud WAF (405 block page).",
+    )
+    yield protected(
+        "bot_check_with_free_mail",
+        MINAS_PROTECTED,
+        CLOUDFLARE_CHALLENGE,
+        403,
+        CLOUDFLARE_HEADERS,
+        "Cloudflare",
+        "A gmail sender naming a Cloudflare-protected Brazilian utility it cannot be tied to.",
+        email="compras.minas.saneamento@gmail.com",
+        label="suspicious",
+        relation="differ",
+    )
+
+    def install_fingerprinted(world: World) -> None:
+        install_company(world, LYON_CDN)
+        site = world.sites.get(LYON_CDN.host)
+        assert site is not None
+        page = Page(company_html(LYON_CDN), headers=CLOUDFLARE_HEADERS[:2])
+        site.routes["/"] = page
+
+    yield Scenario(
+        name="cloudflare_fingerprints_on_a_real_page",
+        summary="A Lyon firm served through Cloudflare (server: cloudflare, cf-ray) with its "
+        "real page: a fingerprint is not a wall.",
+        inquiry=firm_inquiry(LYON_CDN, "achats@rhone-aquatique.fr", _MESSAGES["fr"]),
+        expect_label="genuine",
+        expect={**site_facts(LYON_CDN, relation="same"), "not_reasons": ["website_bot_check"]},
+        tags=frozenset({"bot_check", "genuine", "issue10", "fr"}),
+        install=install_fingerprinted,
+    )
+
+    # -- groups: two domains, one company ---------------------------------------------------
+    yield Scenario(
+        name="group_vi_corporate_mail_domain",
+        summary="A Saigon water company whose site lists an address at its group's domain; the "
+        "lead writes from another address there.",
+        inquiry=firm_inquiry(SAIGON_GROUP, "tran.minh@saigonxanh-group.vn", _MESSAGES["vi"]),
+        expect_label="genuine",
+        expect={
+            "relation": "group",
+            "reasons": ["domains_group"],
+            "not_reasons": ["domains_differ"],
+        },
+        tags=frozenset({"group", "genuine", "issue10", "vi"}),
+        install=_both(
+            _company_installer(SAIGON_GROUP),
+            lambda w: install_mail(w, "saigonxanh-group.vn", "own"),
+        ),
+    )
+    yield Scenario(
+        name="group_in_parent_company_mail",
+        summary="A Chennai engineering firm whose purchase desk writes from the parent group's "
+        "domain, listed on the firm's site.",
+        inquiry=firm_inquiry(SHAKTI_GROUP, "r.iyer@shakti-industries-group.com", _MESSAGES["en"]),
+        expect_label="genuine",
+        expect={"relation": "group", "reasons": ["domains_group"]},
+        tags=frozenset({"group", "genuine", "issue10", "en"}),
+        install=_both(
+            _company_installer(SHAKTI_GROUP),
+            lambda w: install_mail(w, "shakti-industries-group.com", "microsoft"),
+        ),
+    )
+
+    # -- the wrong answers of the first version ---------------------------------------------
+    yield Scenario(
+        name="typo_hotmial_held_by_a_disposable_list",
+        summary="maria@hotmial.com: a squatter's typo domain that a disposable list holds.",
+        inquiry=_inquiry("maria.gonzalez@hotmial.com", None, country="CO", message=_MESSAGES["es"]),
+        expect_label="suspicious",
+        expect={
+            "typo_of": "hotmail.com",
+            "reasons": ["email_typo"],
+            "not_reasons": ["email_disposable"],
+        },
+        rationale="She most likely meant hotmail.com: answer her there, do not drop her.",
+        tags=frozenset({"typo", "issue10", "es"}),
+        install=lambda w: w.add_mail_domain("hotmial.com", mx_host="mx.catchall-parking.net"),
+    )
+    yield Scenario(
+        name="typo_gmial_naming_a_real_company",
+        summary="A gmial.com (nonexistent) address naming a real Dubai company's site.",
+        inquiry=_inquiry(
+            "ahmed.procurement@gmial.com",
+            GULF_DESAL.host,
+            country="AE",
+            company=GULF_DESAL.name,
+            message=_MESSAGES["ar"],
+        ),
+        expect_label="suspicious",
+        expect={"typo_of": "gmail.com", "mx": "nxdomain", "reasons": ["email_domain_not_found"]},
+        tags=frozenset({"typo", "issue10", "ar"}),
+        install=_company_installer(GULF_DESAL),
+    )
+    yield Scenario(
+        name="null_mx_and_no_website",
+        summary="A domain that publishes a null MX (accepts no mail) and has no website.",
+        inquiry=_inquiry(
+            "einkauf@keinepost-handel.de", None, country="DE", message=_MESSAGES["de"]
+        ),
+        expect_label="fake",
+        expect={"mx": "null", "reasons": ["email_null_mx", "website_none_for_domain"]},
+        rationale="Nobody can answer this address and nothing else exists.",
+        tags=frozenset({"null_mx", "issue10", "de"}),
+        install=lambda w: w.add_domain("keinepost-handel.de", mx=[(0, ".")]),
+    )
+    yield Scenario(
+        name="freemail_naming_a_website_that_does_not_exist",
+        summary="A gmail 'importer' naming www.importadora-andes-sac.com.pe, which does not exist.",
+        inquiry=_inquiry(
+            "importaciones.andes.sac@gmail.com",
+            "www.importadora-andes-sac.com.pe",
+            country="PE",
+            company="Importadora Andes S.A.C.",
+            message=_MESSAGES["es"],
+        ),
+        expect_label="fake",
+        expect={"website_error": "nxdomain", "reasons": ["website_not_found"]},
+        rationale="An invented company: its website does not exist and the address proves nothing.",
+        tags=frozenset({"free_mail", "nxdomain", "issue10", "es"}),
+        install=install_providers,
+    )
+    yield Scenario(
+        name="neither_domain_exists_no_match_points",
+        summary="Email and website at one domain that does not exist: 'domains match' is no merit.",
+        inquiry=_inquiry(
+            "director@ghost-holdings-intl.com",
+            "ghost-holdings-intl.com",
+            country="GB",
+            message=_GENERIC_SPAM,
+        ),
+        expect_label="fake",
+        expect={
+            "mx": "nxdomain",
+            "not_reasons": ["domains_match"],
+            "reasons": ["email_domain_not_found"],
+        },
+        tags=frozenset({"nxdomain", "issue10", "en"}),
+    )
+    yield Scenario(
+        name="www_given_only_the_bare_domain_resolves",
+        summary="The lead typed www.kleinfirma-uvwasser.de; only kleinfirma-uvwasser.de exists.",
+        inquiry=firm_inquiry(
+            KLEIN_BARE,
+            "info@kleinfirma-uvwasser.de",
+            _MESSAGES["de"],
+            website="www.kleinfirma-uvwasser.de",
+        ),
+        expect_label="genuine",
+        expect=site_facts(KLEIN_BARE, relation="same"),
+        tags=frozenset({"fallback", "issue10", "de"}),
+        install=_company_installer(KLEIN_BARE),
+    )
+
+    def install_www_only(world: World) -> None:
+        install_company(world, SEGURA_WWW)
+        world.sites.remove(SEGURA_WWW.ace_domain)
+        world.zone.replace(SEGURA_WWW.ace_domain, "A", [])  # the apex keeps only its MX
+
+    yield Scenario(
+        name="bare_given_only_www_resolves",
+        summary="The lead typed aguas-segura.es; only www.aguas-segura.es has an address.",
+        inquiry=firm_inquiry(
+            SEGURA_WWW, "comercial@aguas-segura.es", _MESSAGES["es"], website="aguas-segura.es"
+        ),
+        expect_label="genuine",
+        expect=site_facts(SEGURA_WWW, relation="same"),
+        tags=frozenset({"fallback", "issue10", "es"}),
+        install=install_www_only,
+    )
+    yield Scenario(
+        name="deep_link_404_falls_back_to_the_root",
+        summary="The lead pasted https://www.pumpentechnik-lahn.de/de/kontakt?x=1, a page that "
+        "is gone (404); the site's root is its real home page.",
+        inquiry=firm_inquiry(
+            LAHN_DEEP,
+            "info@pumpentechnik-lahn.de",
+            _MESSAGES["de"],
+            website="https://www.pumpentechnik-lahn.de/de/kontakt?x=1",
+        ),
+        expect_label="genuine",
+        expect=site_facts(LAHN_DEEP, relation="same"),
+        tags=frozenset({"fallback", "issue10", "de"}),
+        install=_company_installer(LAHN_DEEP),
+    )
+
+
+SCENARIOS: tuple[Scenario, ...] = (*_scenarios(), *_issue10_scenarios())
 SCENARIOS_BY_NAME: dict[str, Scenario] = {s.name: s for s in SCENARIOS}
 if len(SCENARIOS_BY_NAME) != len(SCENARIOS):  # pragma: no cover
     raise RuntimeError("duplicate scenario names")

@@ -2,7 +2,9 @@
 
 A row is an error, kept in the output with the reason, when it cannot be read
 (broken encoding, broken CSV), when it has more cells than the header, when a cell
-is absurdly long, or when it has neither an email nor a website to check.
+is absurdly long, when it has neither an email nor a website to check, or when its
+website is an address of another scheme (``javascript:``, ``ftp://``, ``data:``) or a
+malformed URL (``verify`` calls that a usage error).
 """
 
 from __future__ import annotations
@@ -75,7 +77,31 @@ def to_source_row(index: int, record: RawRecord, mapping: ColumnMapping) -> Sour
         inquiry = to_inquiry(cells, mapping)
         if not inquiry.email and not inquiry.website:
             inquiry, error = None, NO_CONTACT
+        elif inquiry.website and not_a_web_address(inquiry.website):
+            error = (
+                f"the website {clean_line(inquiry.website, limit=80)!r} is not an http(s) "
+                "address; give a domain (acme.com) or an http(s) URL"
+            )
+            inquiry = None
     return SourceRow(index=index, line=record.line, cells=cells, inquiry=inquiry, error=error)
+
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]{1,20}):")
+
+
+def not_a_web_address(website: str) -> bool:
+    """A website cell that names a scheme (``javascript:``, ``ftp://``) other than http(s),
+    or an http(s) URL that cannot be parsed. Plain junk without a scheme ("acme") is
+    checked, and judged ``website_invalid``."""
+    from leadcheck.net.urls import normalize_website
+
+    match = _SCHEME.match(website)
+    if match is None or match.group(1).isdigit():
+        return False
+    after = website[match.end() :]
+    if after[:1].isdigit() and "//" not in website[: match.end() + 2]:
+        return False  # "acme.com:8080/x" is a host and a port, not a scheme
+    return normalize_website(website) is None
 
 
 def to_inquiry(cells: tuple[str, ...], mapping: ColumnMapping) -> Inquiry:

@@ -11,6 +11,10 @@ Memory stays flat: at most ``window`` rows are between "read" and "written", so 
 slow row holds the output back (while up to ``window`` rows behind it get done)
 rather than piling rows up. Rows with the same lead in one run are checked once.
 
+A lead whose check found the network broken (a lying resolver, no connections:
+``LeadReport.network``) is written as ``unknown`` but not stored, so the next run
+checks it again; the summary counts such rows and keeps the first message.
+
 Stopping: when ``stop`` is set (or SIGINT/SIGTERM arrives, with ``handle_signals``),
 no new row is started, the rows in flight are cancelled, the rows finished in order
 are written, and the summary says ``interrupted``. Everything finished is already in
@@ -143,6 +147,8 @@ async def run_batch(
         unfinished=len(run.pending),
         total=total if total is not None or run.stopping else run.summary.rows,
         database=str(store.path) if store is not None else None,
+        network_rows=run.network_rows,
+        network_problem=run.network_message,
     )
     observer.on_finish(summary)
     return summary
@@ -178,6 +184,8 @@ class _Run:
         self.wake = asyncio.Event()
         self.stopping = False
         self.summary = SummaryBuilder()
+        self.network_rows = 0
+        self.network_message: str | None = None
 
     def request_stop(self) -> None:
         self.stopping = True
@@ -243,6 +251,10 @@ class _Run:
             return error_columns(
                 f"the check failed ({type(exc).__name__}: {exc}); the next run tries again"
             )
+        if report.network is not None:  # our network failed, not the lead: check it again
+            self.network_rows += 1
+            self.network_message = self.network_message or report.network.message
+            return columns
         if self.store is not None:
             self.store.put(
                 key,

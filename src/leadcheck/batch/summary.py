@@ -30,6 +30,10 @@ class BatchSummary(Frozen):
     partial_output: str | None = None  # an interrupted run's rows, under the temporary name
     report: str | None = None  # the HTML report, when one was asked for
     database: str | None = None
+    # rows left unknown because the network was broken (not stored: the next run checks
+    # them again), and what was wrong with it
+    network_rows: int = 0
+    network_problem: str | None = None
 
 
 class SummaryBuilder:
@@ -67,6 +71,8 @@ class SummaryBuilder:
         total: int | None = None,
         output: str | None = None,
         database: str | None = None,
+        network_rows: int = 0,
+        network_problem: str | None = None,
     ) -> BatchSummary:
         finished = datetime.now(UTC)
         elapsed = max((finished - self.started_at).total_seconds(), 1e-9)
@@ -87,4 +93,6 @@ class SummaryBuilder:
             rows_per_second=round(self.rows / elapsed, 2),
             output=output,
             database=database,
+            network_rows=network_rows,
+            network_problem=network_problem,
         )

@@ -24,6 +24,7 @@ from leadcheck.cli import batch as _batch  # noqa: F401  isort: skip
 from leadcheck.cli import config as _config  # noqa: F401  isort: skip
 from leadcheck.cli import demo as _demo  # noqa: F401  isort: skip
 from leadcheck.cli import due as _due  # noqa: F401  isort: skip
+from leadcheck.cli import data as _data  # noqa: F401  isort: skip
 from leadcheck.cli import followup as _followup  # noqa: F401  isort: skip
 from leadcheck.cli import log as _log  # noqa: F401  isort: skip
 from leadcheck.cli import score as _score  # noqa: F401  isort: skip

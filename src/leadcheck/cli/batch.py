@@ -202,6 +202,13 @@ def batch(
         from leadcheck.cli.views.batch import show_summary
 
         show_summary(err, summary)
+    if summary.network_problem:  # said once, even with --quiet: the results are not final
+        from leadcheck.cli.views.console import warn
+
+        warn(
+            f"{summary.network_problem} {summary.network_rows:,} row(s) are unknown because "
+            "of it and were not stored: run the same command again when the network works."
+        )
     if summary.interrupted:
         kept = (
             f" (the rows so far are in {summary.partial_output})" if summary.partial_output else ""

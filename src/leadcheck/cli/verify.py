@@ -85,6 +85,10 @@ def verify(
 
     options = CheckOptions(net=net, taxonomy_path=taxonomy, rep=rep_from(rep_timezone))
     report = asyncio.run(check_lead(lead, options, deadline=deadline))
+    if report.network is not None:  # once, on stderr, whatever the output format
+        from leadcheck.cli.views.console import warn
+
+        warn(report.network.message)
     if json_output:
         from leadcheck.cli.views.console import print_json
 

@@ -18,6 +18,14 @@ class NetConfig(Frozen):
     means the system resolver. ``timeout`` bounds the whole check of one lead.
     ``port_map`` redirects connections for one port to another, like curl's
     ``--connect-to`` (the test world uses it to serve port 80/443 from free ports).
+
+    ``known_good_hosts`` are landmarks of the real internet, asked about only when a
+    lead's own lookups say "no such domain" or its website refuses every connection:
+    if the resolver denies them too (or the root zone, or the lead's TLD), or no
+    connection to them opens, the network is broken, not the lead
+    (:mod:`leadcheck.net.health`). IANA's site, and Baidu's for networks in China
+    where a foreign site may be slow; any one answering is enough. They are asked
+    through the run's own resolver and fetcher, so a test world stands in for them.
     """
 
     nameservers: tuple[str, ...] = ()
@@ -27,4 +35,7 @@ class NetConfig(Frozen):
     max_body_bytes: int = 2_000_000
     max_redirects: int = 5
     connect_timeout: float = 5.0
+    known_good_hosts: tuple[str, ...] = Field(
+        default=("www.iana.org", "www.baidu.com"), min_length=1
+    )
     user_agent: str = f"Mozilla/5.0 (compatible; leadcheck/{__version__}; +https://github.com/leadcheck/leadcheck)"

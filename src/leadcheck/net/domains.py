@@ -41,6 +41,9 @@ class Relation(StrEnum):
     RELATED = "related"  # same name under another suffix (acme.de / acme.com)
     LOOKALIKE = "lookalike"  # one edit or a confusable swap apart: a classic fraud
     DIFFERENT = "different"
+    # Not by name: the website lists addresses at the email's domain (one group, two
+    # domains). :func:`relation` never says it; the website check does, from the page.
+    GROUP = "group"
 
 
 # Glyph sequences that read alike in most fonts, folded to one form.

@@ -58,6 +58,8 @@ class FetchResult(Frozen):
     status_code: int | None = None
     hops: tuple[Hop, ...] = ()
     content_type: str | None = None
+    # the final response's headers, names lower-case, bounded in number and length
+    headers: tuple[tuple[str, str], ...] = ()
     body: bytes = Field(default=b"", exclude=True, repr=False)
     body_bytes: int = 0
     truncated: bool = False
@@ -71,3 +73,8 @@ class FetchResult(Frozen):
     @property
     def ok(self) -> bool:
         return self.error_kind is None and self.status_code is not None
+
+    def header(self, name: str) -> str | None:
+        """The first value of the response header ``name`` (case-insensitive), or None."""
+        wanted = name.lower()
+        return next((value for key, value in self.headers if key == wanted), None)

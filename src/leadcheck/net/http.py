@@ -194,19 +194,24 @@ class Fetcher:
             await client.aclose()
         self._clients.clear()
 
-    async def fetch(self, url: str, *, deadline: Deadline) -> FetchResult:
-        """GET ``url`` following redirects, within ``deadline``."""
+    async def fetch(
+        self, url: str, *, deadline: Deadline, accept: str | None = None
+    ) -> FetchResult:
+        """GET ``url`` following redirects, within ``deadline``; ``accept`` replaces the
+        Accept header (``application/rdap+json`` for a registry)."""
         state = _FetchState(url=url, started=time.monotonic())
         try:
             async with asyncio.timeout(deadline.remaining()):
-                return await self._follow(state, deadline)
+                return await self._follow(state, deadline, accept)
         except TimeoutError:
             return state.result(
                 error_kind=FetchErrorKind.TIMEOUT,
                 error=f"no complete answer within the time limit ({state.where()})",
             )
 
-    async def _follow(self, state: _FetchState, deadline: Deadline) -> FetchResult:
+    async def _follow(
+        self, state: _FetchState, deadline: Deadline, accept: str | None = None
+    ) -> FetchResult:
         import httpx
 
         current = state.url
@@ -221,14 +226,18 @@ class Fetcher:
             slot = self._host_slots.setdefault(host, asyncio.Semaphore(self._per_host))
             async with slot:
                 try:
-                    response = await self._send(current, verify=verify, deadline=deadline)
+                    response = await self._send(
+                        current, verify=verify, deadline=deadline, accept=accept
+                    )
                 except httpx.ConnectError as exc:
                     cert_problem = _certificate_problem(exc)
                     if cert_problem is not None and verify:
                         state.tls_error = cert_problem
                         verify = False
                         try:
-                            response = await self._send(current, verify=False, deadline=deadline)
+                            response = await self._send(
+                                current, verify=False, deadline=deadline, accept=accept
+                            )
                         except Exception as retry_exc:
                             return state.failure(retry_exc)
                     else:
@@ -256,6 +265,7 @@ class Fetcher:
                         final_url=current,
                         status_code=response.status_code,
                         content_type=response.headers.get("content-type"),
+                        headers=_kept_headers(response.headers.multi_items()),
                         body=body,
                         truncated=truncated,
                     )
@@ -268,14 +278,32 @@ class Fetcher:
             error=f"more than {self._config.max_redirects} redirects",
         )
 
-    async def _send(self, url: str, *, verify: bool, deadline: Deadline) -> httpx.Response:
+    async def _send(
+        self, url: str, *, verify: bool, deadline: Deadline, accept: str | None = None
+    ) -> httpx.Response:
         import httpx
 
         client = self._client_for(verify)
         left = max(0.001, deadline.remaining())
         timeout = httpx.Timeout(left, connect=min(self._config.connect_timeout, left), pool=left)
-        request = client.build_request("GET", url, timeout=timeout)
+        headers = {"Accept": accept} if accept else None
+        request = client.build_request("GET", url, timeout=timeout, headers=headers)
         return await client.send(request, stream=True)
+
+
+MAX_KEPT_HEADERS = 64
+MAX_HEADER_VALUE = 300
+
+
+def _kept_headers(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The response's headers, bounded: names lower-cased, at most 64, values cut to 300
+    characters (a bot wall is told by a header or a cookie name, never by a long value)."""
+    kept: list[tuple[str, str]] = []
+    for name, value in items:
+        kept.append((name.lower()[:100], value[:MAX_HEADER_VALUE]))
+        if len(kept) >= MAX_KEPT_HEADERS:
+            break
+    return tuple(kept)
 
 
 class _FetchState:

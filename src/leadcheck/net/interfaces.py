@@ -27,8 +27,11 @@ class Resolver(Protocol):
 
 
 class Fetcher(Protocol):
-    """GETs a URL with its redirects; never raises for network trouble."""
+    """GETs a URL with its redirects; never raises for network trouble. ``accept``
+    replaces the Accept header (a registry's RDAP answer is asked for as JSON)."""
 
-    async def fetch(self, url: str, *, deadline: Deadline) -> FetchResult: ...
+    async def fetch(
+        self, url: str, *, deadline: Deadline, accept: str | None = None
+    ) -> FetchResult: ...
 
     async def aclose(self) -> None: ...

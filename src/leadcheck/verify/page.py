@@ -12,7 +12,10 @@ What counts, decided once:
 * image ``alt`` texts, kept apart (:attr:`PageContent.image_alts`): a product
   gallery often names the products only there, so fit reads them; the
   "is this a real page" checks count only the visible text;
-* links (``a``, ``link``, ``iframe``, ``form``) for contacts and page kinds.
+* links (``a``, ``link``, ``iframe``, ``form``) for contacts and page kinds;
+* what the page says it *is*: its canonical link, ``og:url``, ``og:site_name`` and
+  the ``url``, ``@id`` and ``email`` values of its JSON-LD (a copied site keeps the
+  original's), for the clone check.
 
 Meta keywords are ignored: they are stuffed too often to be evidence.
 
@@ -27,6 +30,7 @@ every string handed on is stripped of control characters (see :mod:`textsafe`).
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -43,6 +47,8 @@ MAX_LINKS = 2_000
 MAX_HEADINGS = 60
 MAX_ALTS = 300
 MAX_DEPTH = 400
+MAX_STRUCTURED = 40  # identity values taken from the page's JSON-LD
+MAX_JSON_LD_CHARS = 100_000
 # Below this many tags the nesting cannot be deep enough to slow the parser.
 _DEPTH_SCAN_MIN_TAGS = 2 * MAX_DEPTH
 
@@ -161,6 +167,10 @@ class PageContent(Frozen):
     links: tuple[str, ...] = ()
     meta_refresh: str | None = None
     generator: str | None = None
+    canonical: str | None = None  # <link rel="canonical">
+    og_url: str | None = None  # <meta property="og:url">
+    site_name: str | None = None  # <meta property="og:site_name">
+    structured: tuple[str, ...] = ()  # JSON-LD "url", "@id" and "email" values
     flattened: bool = False  # the markup nested too deep and was flattened before parsing
 
     @cached_property
@@ -341,6 +351,8 @@ def parse_html(html: str) -> PageContent:
     generator = None
     refresh = None
     language = None
+    og_url = None
+    site_name = None
     for meta in tree.css("meta"):
         attrs = meta.attributes
         name = (attrs.get("name") or attrs.get("property") or "").lower()
@@ -352,6 +364,10 @@ def parse_html(html: str) -> PageContent:
             og_description = clean_line(content, limit=500)
         elif name == "generator" and content:
             generator = clean_line(content, limit=100)
+        elif name == "og:url" and og_url is None and content:
+            og_url = strip_controls(content.strip())[:2000]
+        elif name == "og:site_name" and site_name is None and content:
+            site_name = clean_line(content, limit=200)
         elif http_equiv == "refresh":
             match = _REFRESH_URL.search(content)
             if match:
@@ -373,6 +389,17 @@ def parse_html(html: str) -> PageContent:
         if heading and heading not in headings:
             headings.append(heading)
         if len(headings) >= MAX_HEADINGS:
+            break
+
+    canonical = None
+    for node in tree.css("link[rel][href]"):
+        if "canonical" in (node.attributes.get("rel") or "").lower().split():
+            canonical = strip_controls((node.attributes.get("href") or "").strip())[:2000] or None
+            break
+    structured: list[str] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        _json_ld_identity(node.text()[:MAX_JSON_LD_CHARS], structured)
+        if len(structured) >= MAX_STRUCTURED:
             break
 
     links: list[str] = []
@@ -406,7 +433,38 @@ def parse_html(html: str) -> PageContent:
         links=tuple(dict.fromkeys(links)),
         meta_refresh=strip_controls(refresh)[:2000] if refresh else None,
         generator=generator,
+        canonical=canonical,
+        og_url=og_url,
+        site_name=site_name or None,
+        structured=tuple(dict.fromkeys(structured))[:MAX_STRUCTURED],
     )
+
+
+_IDENTITY_KEYS = frozenset({"url", "@id", "email"})
+
+
+def _json_ld_identity(text: str, found: list[str]) -> None:
+    """The ``url``, ``@id`` and ``email`` strings of one JSON-LD block, bounded in depth
+    and count; a block that is not JSON adds nothing."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return
+    stack: list[tuple[object, int]] = [(data, 0)]
+    visited = 0
+    while stack and visited < 500 and len(found) < MAX_STRUCTURED:
+        item, depth = stack.pop()
+        visited += 1
+        if depth > 12:
+            continue
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key in _IDENTITY_KEYS and isinstance(value, str) and value.strip():
+                    found.append(strip_controls(value.strip())[:500])
+                elif isinstance(value, dict | list):
+                    stack.append((value, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item[:100])
 
 
 def _tidy(text: str) -> str:

@@ -1,5 +1,5 @@
 """Recognise pages that are not a business website: parked, for sale, server default
-page, suspended account, under construction.
+page, suspended account, unfilled template, under construction.
 
 The signatures live in ``data/page_signatures.toml``; see its header for the schema.
 Matching works on *folded* text: Unicode NFKC, case-folded, runs of blanks collapsed
@@ -15,7 +15,10 @@ Deciding a category:
   fields (title *and* text), or by a *short page* -- fewer than
   :data:`SHORT_PAGE_CHARS` characters of visible text once folded (about 60 English
   words). Parking and placeholder pages carry a line or two; a company homepage, even
-  a small one, carries far more (menus, product names, address).
+  a small one, carries far more (menus, product names, address);
+* for ``template``, also by :data:`WEAK_COUNT_DECIDES` different weak signatures: an
+  unfilled theme shows lorem ipsum *and* "Your Company Name" *and* info@example.com,
+  a real site that forgot one placeholder block shows one or two.
 
 An "under construction" notice is judged with the page's length too: on a page with
 :data:`BUSY_PAGE_CHARS` of text or more (a company page with products, address and
@@ -25,8 +28,8 @@ make the site a construction page; its title saying so still does.
 When several categories are decided, :data:`PRECEDENCE` picks the reported one:
 for-sale pages are nearly always parking pages too, and "for sale" is what a sales
 rep acts on; parked beats suspended (no site was ever set up); a suspended account
-beats a default page (there was a customer); "under construction" is the weakest
-claim and loses to all.
+beats a default page (there was a customer); a default page beats an unfilled template
+(nothing was built at all); "under construction" is the weakest claim and loses to all.
 """
 
 from __future__ import annotations
@@ -46,7 +49,9 @@ from leadcheck.models import Frozen
 
 SIGNATURES_FILE = "page_signatures.toml"
 
-PageKind = Literal["parked", "for_sale", "hosting_default", "suspended", "under_construction"]
+PageKind = Literal[
+    "parked", "for_sale", "hosting_default", "suspended", "template", "under_construction"
+]
 SignatureField = Literal["title", "text", "html", "url"]
 
 PRECEDENCE: tuple[PageKind, ...] = (
@@ -54,12 +59,15 @@ PRECEDENCE: tuple[PageKind, ...] = (
     "parked",
     "suspended",
     "hosting_default",
+    "template",
     "under_construction",
 )
 SHORT_PAGE_CHARS = 400
 # A page with this much text is a site in use: an "under construction" line in its text
 # is about a part of it (a language version, a section), unless the title says so too.
 BUSY_PAGE_CHARS = 2500
+# Categories that distinct weak signatures decide by their number alone.
+WEAK_COUNT_DECIDES: dict[str, int] = {"template": 3}
 MAX_HTML_CHARS = 1_000_000  # markup beyond this is not searched
 
 _FIELDS: tuple[SignatureField, ...] = ("title", "text", "html", "url")
@@ -224,9 +232,11 @@ def classify_page(
 
     strong: set[str] = set()
     weak_fields: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
     for index in hits:
         signature = signatures.signatures[index]
         weak_fields.setdefault(signature.category, set()).add(signature.field)
+        counts[signature.category] = counts.get(signature.category, 0) + 1
         if signature.strength == "strong":
             strong.add(signature.category)
 
@@ -236,7 +246,13 @@ def classify_page(
             # "the Chinese version is under construction" on a full company page is a
             # remark about a part of the site, not the site.
             return "title" in found_in and category in strong
-        return category in strong or len(found_in) >= 2 or (bool(found_in) and short_page)
+        enough = WEAK_COUNT_DECIDES.get(category)
+        return (
+            category in strong
+            or len(found_in) >= 2
+            or (bool(found_in) and short_page)
+            or (enough is not None and counts.get(category, 0) >= enough)
+        )
 
     kind = next((category for category in PRECEDENCE if decided(category)), None)
     ordered = [signatures.signatures[index] for index in sorted(hits)]

@@ -3,9 +3,12 @@
 Each finding becomes a :class:`Reason` with a stable code (documented in
 docs/reason-codes.md), a plain sentence and the points it moved the score. The
 label follows the source article's rule: a website that does not exist or is fake
-(parked, for sale, a default page) together with a fake email means a fake lead. A
-check that could not run makes its part *unknown*; a lead whose every part is
-unknown is ``unknown``, never ``fake`` and never ``genuine``.
+(parked, for sale, a default page) together with a fake email means a fake lead.
+Brand impersonation, a cloned website or a phishing lure in the message is a fake
+lead by itself; a domain registered in the last 30 days makes a lead at least
+suspicious. A check that could not run makes its part *unknown*; a lead whose every
+part is unknown, or whose network was found broken (a lying resolver, no
+connections), is ``unknown``, never ``fake`` and never ``genuine``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ from typing import Literal, NamedTuple
 from leadcheck.models import Frozen
 from leadcheck.net.domains import Relation
 from leadcheck.net.fetch_result import FetchErrorKind
+from leadcheck.verify.domain_age import NEW_DAYS, RECENT_DAYS, DomainAge, DomainAges
 from leadcheck.verify.email import EmailReport, MxStatus
+from leadcheck.verify.impersonation import Impersonation
+from leadcheck.verify.message import MessageReport
+from leadcheck.verify.network import NetworkProblem
 from leadcheck.verify.website import DEAD_PAGE_KINDS, WebsiteReport
 
 Label = Literal["genuine", "suspicious", "fake", "unknown"]
@@ -27,7 +34,7 @@ FAKE_MAX = 25
 UNKNOWN_SCORE = 50
 LOOKALIKE_MAX = 30
 
-Part = Literal["email", "website", "match", "lead"]
+Part = Literal["email", "website", "match", "message", "lead"]
 
 
 class ReasonSpec(NamedTuple):
@@ -72,6 +79,18 @@ REASONS: dict[str, ReasonSpec] = {
     "email_on_dead_domain": ReasonSpec(
         "email", -20, "the email's own domain is parked or for sale"
     ),
+    "email_domain_new": ReasonSpec(
+        "email", -20, "the email's domain was registered in the last 30 days"
+    ),
+    "email_domain_recent": ReasonSpec(
+        "email", -5, "the email's domain was registered in the last six months"
+    ),
+    "email_brand_impersonation": ReasonSpec(
+        "email", -60, "the email's domain joins a well-known brand to procurement words"
+    ),
+    "email_confusable": ReasonSpec(
+        "email", -60, "the email's domain is a Unicode look-alike of a well-known domain"
+    ),
     "website_missing": ReasonSpec(
         "website", 0, "no website was given (and none could be inferred)"
     ),
@@ -102,6 +121,27 @@ REASONS: dict[str, ReasonSpec] = {
     "website_for_sale": ReasonSpec("website", -40, "the domain is for sale"),
     "website_default_page": ReasonSpec("website", -30, "the site is a web server's default page"),
     "website_suspended": ReasonSpec("website", -30, "the hosting account is suspended"),
+    "website_template": ReasonSpec(
+        "website", -30, "the website is an unfilled template (lorem ipsum, example.com contacts)"
+    ),
+    "website_clone": ReasonSpec(
+        "website", -60, "the page names another company's domain as its own: a copied site"
+    ),
+    "website_bot_check": ReasonSpec(
+        "website", 0, "a CDN's bot check answered instead of the site: the page is unread"
+    ),
+    "website_domain_new": ReasonSpec(
+        "website", -20, "the website's domain was registered in the last 30 days"
+    ),
+    "website_domain_recent": ReasonSpec(
+        "website", -5, "the website's domain was registered in the last six months"
+    ),
+    "website_brand_impersonation": ReasonSpec(
+        "website", -60, "the website's domain joins a well-known brand to procurement words"
+    ),
+    "website_confusable": ReasonSpec(
+        "website", -60, "the website's domain is a Unicode look-alike of a well-known domain"
+    ),
     "website_http_error": ReasonSpec("website", -10, "the website answers with an HTTP error"),
     "website_under_construction": ReasonSpec(
         "website", -15, "the website is an under-construction / coming-soon page"
@@ -111,6 +151,9 @@ REASONS: dict[str, ReasonSpec] = {
     "domains_match": ReasonSpec("match", 15, "the email's domain is the website's domain"),
     "domains_related": ReasonSpec(
         "match", 8, "same name under another suffix (acme.de / acme.com)"
+    ),
+    "domains_group": ReasonSpec(
+        "match", 8, "the website lists addresses at the email's domain: one group"
     ),
     "domains_lookalike": ReasonSpec(
         "match", -35, "the email's and website's domains are look-alikes"
@@ -122,8 +165,40 @@ REASONS: dict[str, ReasonSpec] = {
     "email_not_tied": ReasonSpec(
         "match", -5, "a free-mail address that nothing ties to the website"
     ),
+    "message_phishing_link": ReasonSpec(
+        "message", -60, "a link in the message goes to a sign-in page off the platform"
+    ),
+    "message_login_lure": ReasonSpec(
+        "message", -60, "the message asks to sign in to see an order, with a link to do it"
+    ),
+    "message_html_attachment": ReasonSpec(
+        "message", -60, "an attachment poses as a document but is a web page or a program"
+    ),
+    "message_fee_request": ReasonSpec(
+        "message", -20, "the message asks the supplier to pay a fee first"
+    ),
     "checks_unknown": ReasonSpec("lead", 0, "no check could reach a conclusion"),
+    "network_dns_broken": ReasonSpec(
+        "lead", 0, "your DNS says every domain is missing (or answers nothing): check the network"
+    ),
+    "network_unreachable": ReasonSpec(
+        "lead", 0, "no connection opens, not even to known-good hosts: check the network"
+    ),
 }
+
+#: Reasons that make a lead ``fake`` by themselves (docs/reason-codes.md).
+DECISIVE: frozenset[str] = frozenset(
+    {
+        "email_brand_impersonation",
+        "email_confusable",
+        "website_brand_impersonation",
+        "website_confusable",
+        "website_clone",
+        "message_phishing_link",
+        "message_login_lure",
+        "message_html_attachment",
+    }
+)
 
 #: code -> what it means (the table above, for callers that only want the words)
 REASON_CODES: dict[str, str] = {code: spec.meaning for code, spec in REASONS.items()}
@@ -174,32 +249,73 @@ class _Findings:
         )
 
 
-def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
-    """Combine the email and website findings into a verdict."""
+class Evidence(Frozen):
+    """What stage 1 found beyond the email and the website themselves."""
+
+    network: NetworkProblem | None = None  # the network, not the lead, failed some parts
+    domain_age: DomainAges | None = None
+    impersonation: tuple[Impersonation, ...] = ()
+    message: MessageReport | None = None
+    own_domains: tuple[str, ...] = ()  # the lead's own email/website domains
+
+
+def judge(
+    email: EmailReport | None,
+    website: WebsiteReport | None,
+    evidence: Evidence | None = None,
+) -> Verdict:
+    """Combine the email and website findings (and ``evidence``) into a verdict."""
+    evidence = evidence or Evidence()
     findings = _Findings()
-    email_state = _judge_email(email, findings)
-    website_state = _judge_website(website, findings)
-    relation, listed = _judge_match(email, website, findings)
+    network = evidence.network
+    broken = set(network.parts) if network is not None else set()
+    email_state = PartState.UNKNOWN if "email" in broken else _judge_email(email, findings)
+    email_domain = email.domain if email is not None and email.valid_syntax else None
+    website_state = (
+        PartState.UNKNOWN
+        if "website" in broken
+        else _judge_website(website, findings, email_domain)
+    )
+    if broken:
+        relation, listed = None, False
+    else:
+        relation, listed = _judge_match(email, website, findings)
     email_state = _email_on_dead_domain(email, website, email_state, findings)
+    _impersonation(evidence.impersonation, findings)
+    _message(evidence.message, evidence.own_domains, findings)
+    young = _domain_ages(evidence.domain_age, email, website, findings)
+    protected = website is not None and "website" not in broken and _protected(website)
 
     score = BASE_SCORE + sum(reason.points for reason in findings.reasons)
     score = max(0, min(100, score))
     states = {email_state, website_state}
-    known_negative = any(r.points < 0 and r.code.startswith("domains_") for r in findings.reasons)
+    known_negative = any(r.points < 0 and r.part in ("match", "message") for r in findings.reasons)
 
     label: Label
-    if states <= {PartState.ABSENT, PartState.UNKNOWN} and not known_negative:
+    if any(reason.code in DECISIVE for reason in findings.reasons):
+        label = "fake"
+    elif network is not None:
+        label = "unknown"
+        findings.add(network.code, network.message)
+        score = UNKNOWN_SCORE
+    elif states <= {PartState.ABSENT, PartState.UNKNOWN} and not known_negative:
         label = "unknown"
         findings.add(
             "checks_unknown",
             "No check could reach a conclusion (network trouble?): try again later.",
         )
         score = UNKNOWN_SCORE
-    elif states <= {PartState.BAD, PartState.ABSENT}:
+    elif states <= {PartState.BAD, PartState.ABSENT} or _nothing_real(
+        email, website, email_state, website_state
+    ):
         label = "fake"
     elif PartState.BAD in states or relation is Relation.LOOKALIKE:
         label = "suspicious"
-    elif score >= GENUINE_MIN and _tied(email_state, website_state, relation, listed):
+    elif (
+        score >= GENUINE_MIN
+        and not young
+        and _tied(email_state, website_state, relation, listed, protected)
+    ):
         label = "genuine"
     else:
         label = "suspicious"
@@ -222,23 +338,160 @@ def judge(email: EmailReport | None, website: WebsiteReport | None) -> Verdict:
 
 
 def _tied(
-    email_state: PartState, website_state: PartState, relation: Relation | None, listed: bool
+    email_state: PartState,
+    website_state: PartState,
+    relation: Relation | None,
+    listed: bool,
+    protected: bool = False,
 ) -> bool:
     """Is the person tied to an operating company? Needed for ``genuine``.
 
     A matching domain ties the person to the website only when the website is an
     operating business: a matching domain whose site is under construction, an error
-    page or never answered proves nothing about a company.
+    page or never answered proves nothing about a company. A site behind a CDN's bot
+    check counts when its certificate is valid: someone pays to protect it.
     """
     if listed:
         return True
-    if relation in (Relation.SAME, Relation.RELATED):
-        return website_state is PartState.GOOD
+    site_ok = website_state is PartState.GOOD or protected
+    if relation in (Relation.SAME, Relation.RELATED, Relation.GROUP):
+        return site_ok
     if email_state is PartState.ABSENT:
-        return website_state is PartState.GOOD
+        return site_ok
     if website_state is PartState.ABSENT:
         return email_state is PartState.GOOD
     return False
+
+
+def _protected(site: WebsiteReport) -> bool:
+    """A site behind a bot wall whose HTTPS certificate is valid."""
+    return site.bot_check is not None and site.tls_valid is True
+
+
+def _nothing_real(
+    email: EmailReport | None,
+    site: WebsiteReport | None,
+    email_state: PartState,
+    website_state: PartState,
+) -> bool:
+    """The other ways nothing about the lead is real (the article's fake lead):
+
+    * a free-mail address naming a website whose domain does not exist, or that is an
+      unfilled template: the company is invented, and the address proves nothing;
+    * a company email whose mail is dead (no such domain, null MX, no mail server) and
+      whose own domain has no website either.
+    """
+    if email is None or site is None:
+        return False
+    missing = site.error_kind in (FetchErrorKind.NXDOMAIN, FetchErrorKind.NO_ADDRESS)
+    if email.free_provider and email_state is PartState.WEAK and not site.inferred_from_email:
+        invented = missing or site.page_kind == "template"
+        return invented and website_state is PartState.BAD
+    if site.inferred_from_email and email_state is PartState.BAD:
+        dead = missing or site.error_kind in (FetchErrorKind.CONNECT, FetchErrorKind.TLS)
+        return dead and website_state is PartState.WEAK
+    return False
+
+
+def _impersonation(found: tuple[Impersonation, ...], f: _Findings) -> None:
+    for item in found:
+        real = ", ".join(item.real_domains[:3])
+        if item.kind == "brand":
+            f.add(
+                f"{item.part}_brand_impersonation",
+                f"{item.domain} borrows the name of {item.brand} with "
+                f"{' / '.join(repr(word) for word in item.words)}, but {item.brand}'s own "
+                f"domain is {real}: a fake procurement department.",
+            )
+        else:
+            f.add(
+                f"{item.part}_confusable",
+                f"{item.domain} looks exactly like {item.brand} (Unicode look-alike "
+                "letters) but is another domain.",
+            )
+
+
+def _message(message: MessageReport | None, own: tuple[str, ...], f: _Findings) -> None:
+    """Phishing lures in the inquiry's message (never fetched)."""
+    if message is None:
+        return
+    from leadcheck.verify.message import load_lures
+
+    platform_names = tuple(name.lower() for name in load_lures().platforms.names)
+    phishing = [
+        link
+        for link in message.links
+        if not link.on_platform and (link.login_page or link.platform_lookalike)
+    ]
+    if phishing:
+        link = phishing[0]
+        what = (
+            "poses as a trade platform"
+            if link.platform_lookalike
+            else "is a sign-in page off the trade platforms"
+        )
+        f.add(
+            "message_phishing_link",
+            f"A link in the message ({link.domain}) {what}: a phishing lure.",
+        )
+    lure = message.login_lure or message.account_lure
+    if lure and not phishing:
+        strangers = [
+            link for link in message.links if not link.on_platform and link.domain not in own
+        ]
+        hidden = [link for link in strangers if link.free_hosting or link.shortener]
+        names_platform = any(name in lure.replace(" ", "") for name in platform_names)
+        if hidden or (strangers and not names_platform):
+            link = (hidden or strangers)[0]
+            f.add(
+                "message_login_lure",
+                f"The message asks to sign in ({lure[:80]!r}) through a link to "
+                f"{link.domain}: a phishing lure.",
+            )
+    if message.attachments:
+        f.add(
+            "message_html_attachment",
+            f"The attachment {message.attachments[0]!r} poses as a document but is a web "
+            "page or a program: a phishing lure.",
+        )
+    if message.fee_request:
+        f.add(
+            "message_fee_request",
+            f"The message asks for a fee ({message.fee_request!r}): honest buyers do not "
+            "charge their suppliers.",
+        )
+
+
+def _domain_ages(
+    ages: DomainAges | None,
+    email: EmailReport | None,
+    site: WebsiteReport | None,
+    f: _Findings,
+) -> bool:
+    """Young domains; True when one was registered in the last :data:`NEW_DAYS` days."""
+    if ages is None:
+        return False
+    young = False
+    email_domain = email.domain if email is not None else None
+    site_domain = site.registered_domain if site is not None else None
+    from leadcheck.net.domains import registered_domain
+
+    same = bool(email_domain and site_domain and registered_domain(email_domain) == site_domain)
+    pairs: list[tuple[str, DomainAge | None, str | None]] = [
+        ("website", ages.website, site_domain),
+        ("email", None if same else ages.email, email_domain),
+    ]
+    for part, age, domain in pairs:
+        if age is None or age.age_days is None or age.registered is None or not domain:
+            continue
+        when = f"{age.registered.isoformat()}, {age.age_days} days ago"
+        both = " (the email's and the website's)" if same else ""
+        if age.age_days <= NEW_DAYS:
+            young = True
+            f.add(f"{part}_domain_new", f"{domain}{both} was registered on {when}.")
+        elif age.age_days <= RECENT_DAYS:
+            f.add(f"{part}_domain_recent", f"{domain}{both} was registered on {when}.")
+    return young
 
 
 def _email_on_dead_domain(
@@ -340,7 +593,19 @@ def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
     return state
 
 
-def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
+def _mirror_of(original: str, email_domain: str | None) -> bool:
+    """A page that names the lead's own email domain is a mirror of its own group's
+    site, not a copy of a stranger's."""
+    from leadcheck.net.domains import relation
+
+    if not email_domain:
+        return False
+    return relation(email_domain, original) in (Relation.SAME, Relation.RELATED)
+
+
+def _judge_website(
+    site: WebsiteReport | None, f: _Findings, email_domain: str | None = None
+) -> PartState:
     if site is None:
         f.add("website_missing", "No website was given.")
         return PartState.ABSENT
@@ -350,6 +615,13 @@ def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
             "website_inferred",
             f"No website was given; checked the email's domain {site.host}.",
         )
+    if site.bot_check is not None:
+        f.add(
+            "website_bot_check",
+            f"{site.host} answered with a {site.bot_check} (HTTP {site.status_code}): a "
+            "protected site; its page could not be read, which costs nothing.",
+        )
+        return PartState.UNKNOWN
     kind = site.error_kind
     if kind is FetchErrorKind.BAD_URL and site.url is None:
         f.add("website_invalid", f"Not a website address: {site.input!r}.")
@@ -412,9 +684,20 @@ def _judge_website(site: WebsiteReport | None, f: _Findings) -> PartState:
             "for_sale": ("website_for_sale", "a domain for sale"),
             "hosting_default": ("website_default_page", "a web server's default page"),
             "suspended": ("website_suspended", "a suspended hosting account"),
+            "template": (
+                "website_template",
+                "an unfilled template (placeholder text and contacts)",
+            ),
         }
         code, what = words[page_kind]
         f.add(code, f"The website is {what}, not a business.")
+        return PartState.BAD
+    if site.clone_of is not None and not _mirror_of(site.clone_of, email_domain):
+        f.add(
+            "website_clone",
+            f"The page says it is {site.clone_of} ({', '.join(site.clone_markers)}), not "
+            f"{site.registered_domain}: a copy of another company's site.",
+        )
         return PartState.BAD
     status = site.status_code or 0
     if status >= 400:
@@ -449,10 +732,23 @@ def _judge_match(
     if site.inferred_from_email:
         return (Relation.SAME if site.error_kind is None else None), False
     relation = site.email_domain_relation
-    if relation is Relation.SAME:
+    # "Domains match" says nothing when neither domain exists.
+    nothing = email.mx_status is MxStatus.NXDOMAIN and site.error_kind in (
+        FetchErrorKind.NXDOMAIN,
+        FetchErrorKind.NO_ADDRESS,
+    )
+    if relation is Relation.SAME and nothing:
+        pass
+    elif relation is Relation.SAME:
         f.add(
             "domains_match",
             f"The email's domain matches the website ({site.registered_domain}).",
+        )
+    elif relation is Relation.GROUP:
+        f.add(
+            "domains_group",
+            f"The website {site.registered_domain} lists addresses at {email.domain}: "
+            "the same group under two domains.",
         )
     elif relation is Relation.RELATED:
         f.add(

@@ -5,10 +5,14 @@ Two steps, so that a batch looks at each site once however many leads name it:
 * :func:`probe_site` -- what the site *is*: DNS (with the ``www.`` fallback both
   ways), the fetch (HTTPS, then HTTP when HTTPS cannot be had; a deep link that
   fails falls back to the site's root), the page read by the one page reader, and
-  its kind (parked, for sale, default, suspended, under construction, from
-  ``data/page_signatures.toml``). Everything under the lead's :class:`Deadline`.
+  its kind (parked, for sale, default, suspended, unfilled template, under
+  construction, from ``data/page_signatures.toml``); a CDN's bot wall instead of the
+  page (``data/bot_walls.toml``: the page is unread, not an error); a page that names
+  another company's domain as its own (a clone). Everything under the lead's
+  :class:`Deadline`.
 * :func:`website_report` -- what it means *for this lead*: how the site relates to
-  the lead's email domain, and the contacts on it read for the lead's country.
+  the lead's email domain (``group`` when the page lists addresses at the email's
+  domain), and the contacts on it read for the lead's country.
 
 :func:`check_website` does both, for a caller without a session.
 """
@@ -21,7 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import Field
 
-from leadcheck.contacts import Contacts, extract_contacts
+from leadcheck.contacts import Contacts, emails_in, extract_contacts
 from leadcheck.inquiry import WebsiteAddress
 from leadcheck.models import Frozen
 from leadcheck.net.addresses import parse_ip
@@ -29,6 +33,8 @@ from leadcheck.net.dns import DnsStatus
 from leadcheck.net.domains import Relation, registered_domain, relation
 from leadcheck.net.fetch_result import DEFINITE_FAILURES, FetchErrorKind, FetchResult, Hop
 from leadcheck.net.urls import join_url, normalize_website, site_root, split_url, with_host
+from leadcheck.verify.bot_check import BotWall
+from leadcheck.verify.clone import Clone
 from leadcheck.verify.page import PageContent, read_document
 from leadcheck.verify.page_kinds import PageKind
 
@@ -38,7 +44,7 @@ if TYPE_CHECKING:
 
 # Page kinds that mean "no operating business here".
 DEAD_PAGE_KINDS: frozenset[PageKind] = frozenset(
-    {"parked", "for_sale", "hosting_default", "suspended"}
+    {"parked", "for_sale", "hosting_default", "suspended", "template"}
 )
 # HTTP answers after which a deep link is retried at the site's root.
 _ROOT_RETRY_STATUSES = frozenset({400, 404, 410})
@@ -62,14 +68,18 @@ class SiteProbe(Frozen):
     page: PageContent | None = None
     page_kind: PageKind | None = None
     page_signatures: tuple[str, ...] = ()
+    bot_wall: BotWall | None = None  # a CDN's challenge or block instead of the page
+    clone: Clone | None = None  # the page names another company's domain as its own
     elapsed_ms: int = 0
 
     def weight(self) -> int:
         """About how many characters the probe holds (for bounded caches)."""
         page = self.page
+        headers = sum(len(key) + len(value) for key, value in self.fetch.headers)
         if page is None:
-            return 1_000
-        return 1_000 + len(page.text) + sum(len(item) for item in (*page.links, *page.image_alts))
+            return 1_000 + headers
+        held = (*page.links, *page.image_alts, *page.structured)
+        return 1_000 + headers + len(page.text) + sum(len(item) for item in held)
 
 
 class WebsiteReport(Frozen):
@@ -95,6 +105,9 @@ class WebsiteReport(Frozen):
     parked: bool | None = None  # a dead page: parked, for sale, default or suspended
     page_kind: PageKind | None = None
     page_signatures: tuple[str, ...] = ()
+    bot_check: str | None = None  # "Cloudflare bot check": a protected site, page unread
+    clone_of: str | None = None  # the domain the page names as its own, when not this one
+    clone_markers: tuple[str, ...] = ()  # what named it: self (canonical/og:url), json-ld...
     contacts: Contacts | None = None  # None: no page was read
     matches_email_domain: bool | None = None
     email_domain_relation: Relation | None = None
@@ -172,6 +185,12 @@ def website_report(
         )
     fetch, page, kind = probe.fetch, probe.page, probe.page_kind
     email_relation = relation(email_domain, probe.host) if email_domain else None
+    if (
+        email_relation is Relation.DIFFERENT
+        and email_domain
+        and _lists_domain(contacts, email_domain)
+    ):
+        email_relation = Relation.GROUP
     return WebsiteReport(
         input=address.raw,
         url=probe.url,
@@ -193,6 +212,9 @@ def website_report(
         parked=(kind in DEAD_PAGE_KINDS) if page is not None else None,
         page_kind=kind,
         page_signatures=probe.page_signatures,
+        bot_check=probe.bot_wall.describe() if probe.bot_wall is not None else None,
+        clone_of=probe.clone.of if probe.clone is not None else None,
+        clone_markers=probe.clone.markers if probe.clone is not None else (),
         contacts=contacts,
         matches_email_domain=(email_relation is Relation.SAME) if email_relation else None,
         email_domain_relation=email_relation,
@@ -202,6 +224,20 @@ def website_report(
         error=fetch.error,
         elapsed_ms=probe.elapsed_ms,
         page=page,
+    )
+
+
+def _lists_domain(contacts: Contacts | None, email_domain: str) -> bool:
+    """Whether the page lists an address at the (company) email domain's registered domain."""
+    from leadcheck.verify import maillists
+
+    if contacts is None:
+        return False
+    if maillists.is_free_provider(email_domain) or maillists.is_disposable(email_domain):
+        return False
+    wanted = registered_domain(email_domain)
+    return any(
+        registered_domain(address.rsplit("@", 1)[-1]) == wanted for address in contacts.emails
     )
 
 
@@ -221,6 +257,7 @@ async def probe_site(
     page: PageContent | None = None
     kind: PageKind | None = None
     matched: tuple[str, ...] = ()
+    markup = ""
     if fetch.ok and fetch.body and not deadline.expired:
         document = read_document(fetch.body, fetch.content_type, deadline=deadline)
         page, markup = document.content, document.markup
@@ -248,6 +285,11 @@ async def probe_site(
                 "error": "the page came too late to be read within the time limit",
             }
         )
+    wall, clone = _wall_or_clone(fetch, page, markup, host)
+    if wall is not None:  # the CDN's page, not the site's: unread
+        page, kind, matched = None, None, ()
+    if kind in DEAD_PAGE_KINDS:  # a parking or template page copies nobody's site
+        clone = None
     return SiteProbe(
         url=url,
         host=host,
@@ -257,8 +299,35 @@ async def probe_site(
         page=page,
         page_kind=kind,
         page_signatures=matched,
+        bot_wall=wall,
+        clone=clone,
         elapsed_ms=int((time.monotonic() - started) * 1000),
     )
+
+
+def _wall_or_clone(
+    fetch: FetchResult, page: PageContent | None, markup: str, host: str
+) -> tuple[BotWall | None, Clone | None]:
+    """A bot wall instead of the page, or else the domain a copied page names."""
+    from leadcheck.verify import maillists
+    from leadcheck.verify.bot_check import detect_wall
+    from leadcheck.verify.clone import find_clone
+
+    if fetch.status_code is None:
+        return None, None
+    wall = detect_wall(
+        status=fetch.status_code,
+        headers=fetch.headers,
+        title=page.title if page is not None else None,
+        text=page.text if page is not None else "",
+        markup=markup,
+    )
+    if wall is not None or page is None:
+        return wall, None
+    parts = split_url(fetch.final_url or "")
+    served = (parts.hostname if parts is not None else None) or host
+    emails = emails_in(page.text, page.links)
+    return None, find_clone(page, served, emails, maillists.load_free_providers())
 
 
 async def _resolve(

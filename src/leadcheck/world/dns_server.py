@@ -3,16 +3,25 @@
 The server answers like a recursive resolver that knows the whole (fake) internet:
 CNAME chains are followed and returned in the answer, a name that exists without
 the asked type is NODATA (NOERROR, empty answer, SOA in authority), a name that
-does not exist is NXDOMAIN. Faults are injected per name (and, by default, every
-name below it): ``servfail``, ``refused``, ``timeout`` (never answer), ``truncate``
-(TC bit over UDP, full answer over TCP) and an extra delay. A global delay applies
-to every query without blocking the others (one task per delayed query).
+does not exist is NXDOMAIN with the SOA of the closest zone above it (its domain,
+its TLD, or the root). Like the real internet, the root zone and every top-level
+domain have SOA and NS records: the TLDs of the Public Suffix List and any other
+TLD the world holds names under (``.test``). Faults are injected per name (and, by
+default, every name below it): ``servfail``, ``refused``, ``timeout`` (never
+answer), ``truncate`` (TC bit over UDP, full answer over TCP) and an extra delay. A
+global delay applies to every query without blocking the others (one task per
+delayed query).
+
+:attr:`Zone.mode` ``"deny_all"`` turns the server into a lying resolver (a captive
+portal, a hijacked or misconfigured resolver): NXDOMAIN for every question, the
+root zone included.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import struct
 import threading
 from collections import Counter
@@ -33,6 +42,9 @@ import dns.rrset
 
 FaultKind = Literal["servfail", "refused", "timeout", "truncate"]
 FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
+#: ``normal``: answer from the zone; ``deny_all``: NXDOMAIN for everything (a lying resolver).
+DnsMode = Literal["normal", "deny_all"]
+DNS_MODES: tuple[str, ...] = get_args(DnsMode)
 
 #: Public suffixes with two labels that the world knows, so ``x.com.cn`` is a zone apex.
 TWO_LABEL_SUFFIXES = frozenset(
@@ -82,6 +94,18 @@ def to_name(text: str | dns.name.Name) -> dns.name.Name:
     return dns.name.from_text(name.to_text().lower())
 
 
+@functools.cache
+def public_tlds() -> frozenset[str]:
+    """The top-level domains of the Public Suffix List (ICANN section), lower-case ASCII."""
+    from leadcheck.net.suffixes import load_rules
+
+    rules = load_rules()
+    names = {rule for rule in (*rules.exact, *rules.wildcard) if "." not in rule}
+    return frozenset(
+        name if name.isascii() else name.encode("idna").decode("ascii") for name in names
+    )
+
+
 def zone_apex(name: dns.name.Name) -> dns.name.Name:
     """The registrable domain of ``name`` (our stand-in for its zone apex)."""
     labels = [label.decode("ascii").lower() for label in name.labels if label]
@@ -119,7 +143,22 @@ class Zone:
         self._records: dict[dns.name.Name, dict[int, tuple[int, list[dns.rdata.Rdata]]]] = {}
         self._existing: Counter[dns.name.Name] = Counter()
         self._faults: dict[dns.name.Name, Fault] = {}
+        # TLDs and two-label suffixes the world holds names under (they have SOA records)
+        self._suffixes: set[dns.name.Name] = set()
+        self._mode: DnsMode = "normal"
         self.version = 0  # bumped on every change, so servers can cache answers
+
+    @property
+    def mode(self) -> DnsMode:
+        return self._mode
+
+    @mode.setter
+    def mode(self, mode: DnsMode) -> None:
+        if mode not in DNS_MODES:
+            raise ValueError(f"unknown DNS mode {mode!r}; known: {', '.join(DNS_MODES)}")
+        with self._lock:
+            self.version += 1
+            self._mode = mode
 
     # -- writing -----------------------------------------------------------------------------
     def add(
@@ -198,6 +237,10 @@ class Zone:
 
     def _ensure_apex(self, owner: dns.name.Name) -> None:
         apex = zone_apex(owner)
+        if len(owner.labels) >= 2:  # the TLD (and a two-label suffix) it lives under
+            self._suffixes.add(dns.name.Name(owner.labels[-2:]))
+            if len(apex.labels) == 4:
+                self._suffixes.add(apex.parent())
         if apex in self._records and dns.rdatatype.SOA in self._records[apex]:
             return
         if len(apex.labels) < 3:  # a bare TLD: no zone of ours
@@ -272,30 +315,54 @@ class Zone:
             node = node.parent()
             first = False
 
+    def _is_suffix_zone(self, name: dns.name.Name) -> bool:
+        """The root, a TLD (public or held), or a two-label suffix the world holds names
+        under: a zone of the registry's, with SOA and NS but no records of the world's."""
+        if name == dns.name.root:
+            return True
+        if name in self._suffixes:
+            return True
+        if len(name.labels) == 2:
+            return name.labels[0].decode("ascii").lower() in public_tlds()
+        return False
+
+    def _suffix_records(self, name: dns.name.Name) -> tuple[dns.rrset.RRset, dns.rrset.RRset]:
+        """SOA and NS of a registry zone (the root, a TLD, a two-label suffix)."""
+        if name == dns.name.root:
+            soa = "a.root-servers.net. nstld.verisign-grs.com. 2024010101 1800 900 604800 86400"
+            servers = ["a.root-servers.net.", "b.root-servers.net."]
+        else:
+            label = name.to_text(omit_final_dot=True)
+            soa = f"a.nic.{label}. hostmaster.nic.{label}. 2024010101 1800 900 604800 86400"
+            servers = [f"a.nic.{label}.", f"b.nic.{label}."]
+        soa_rdata = dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.SOA, soa)
+        ns = [dns.rdata.from_text(dns.rdataclass.IN, dns.rdatatype.NS, s) for s in servers]
+        return (
+            dns.rrset.from_rdata_list(name, 900, [soa_rdata]),
+            dns.rrset.from_rdata_list(name, 172800, ns),
+        )
+
     def _soa_for(self, name: dns.name.Name) -> dns.rrset.RRset:
-        apex = zone_apex(name)
-        entry = self._records.get(apex, {}).get(dns.rdatatype.SOA)
-        if entry is None:  # a name under a zone we do not have: answer for its TLD
-            apex = (
-                dns.name.from_text(name.labels[-2].decode("ascii") + ".")
-                if len(name.labels) >= 2
-                else dns.name.root
-            )
-            rdata = dns.rdata.from_text(
-                dns.rdataclass.IN,
-                dns.rdatatype.SOA,
-                f"a.nic.{apex} hostmaster.nic.{apex} 2024010101 1800 900 604800 86400"
-                if apex != dns.name.root
-                else "a.root-servers.net. nstld.verisign-grs.com. 2024010101 1800 900 604800 86400",
-            )
-            return dns.rrset.from_rdata_list(apex, 900, [rdata])
-        ttl, rdatas = entry
-        return dns.rrset.from_rdata_list(apex, ttl, rdatas)
+        """The SOA of the closest zone at or above ``name``: its domain, a registry zone
+        (TLD or two-label suffix) or the root."""
+        node = name
+        while True:
+            entry = self._records.get(node, {}).get(dns.rdatatype.SOA)
+            if entry is not None:
+                ttl, rdatas = entry
+                return dns.rrset.from_rdata_list(node, ttl, rdatas)
+            if self._is_suffix_zone(node):
+                return self._suffix_records(node)[0]
+            node = node.parent()
 
     def _lookup_locked(self, qname: dns.name.Name, qtype: int) -> _Outcome:
         outcome = _Outcome(answer=[], authority=[])
         assert outcome.answer is not None
         assert outcome.authority is not None
+        if self._mode == "deny_all":  # a lying resolver: nothing exists, not even the root
+            outcome.rcode = dns.rcode.NXDOMAIN
+            outcome.authority.append(self._suffix_records(dns.name.root)[0])
+            return outcome
         name = qname.canonicalize()
         owner_text = qname  # the first owner keeps the client's spelling
         seen: set[dns.name.Name] = set()
@@ -317,6 +384,20 @@ class Zone:
                 if fault.kind == "truncate":
                     outcome.truncate = True
             types = self._records.get(name)
+            if types is None and self._is_suffix_zone(name):
+                soa, ns = self._suffix_records(name)
+                if qtype in (dns.rdatatype.SOA, dns.rdatatype.NS, dns.rdatatype.ANY):
+                    for rrset in (
+                        (soa, ns)
+                        if qtype == dns.rdatatype.ANY
+                        else (soa if qtype == dns.rdatatype.SOA else ns,)
+                    ):
+                        outcome.answer.append(
+                            dns.rrset.from_rdata_list(owner_text, rrset.ttl, list(rrset))
+                        )
+                else:
+                    outcome.authority.append(soa)  # the registry zone exists: NODATA
+                return outcome
             if types is None:
                 if name not in self._existing:
                     outcome.rcode = dns.rcode.NXDOMAIN

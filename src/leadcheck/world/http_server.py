@@ -19,6 +19,7 @@ import threading
 import time
 import zlib
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
@@ -123,7 +124,15 @@ class Delayed:
     route: Route
 
 
-Route = Page | Redirect | GzipBomb | HugeBody | Tarpit | Reset | Delayed
+@dataclass(frozen=True)
+class Dynamic:
+    """A route chosen at request time: ``handler(path)`` gives the route to serve (the
+    world's RDAP servers answer every ``/domain/<name>`` this way)."""
+
+    handler: Callable[[str], Route]
+
+
+Route = Page | Redirect | GzipBomb | HugeBody | Tarpit | Reset | Delayed | Dynamic
 
 NOT_FOUND = Page(
     b"<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
@@ -313,9 +322,38 @@ class WebServer:
         self.scheme: Scheme = scheme
         self.ca = ca
         self.port = 0
+        self._host = ""
         self._server: asyncio.Server | None = None
+        self._placeholder: socket.socket | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
+
+    @property
+    def refusing(self) -> bool:
+        return self._placeholder is not None
+
+    async def refuse(self) -> None:
+        """Refuse every connection from now on: stop listening (and end the open
+        connections) but keep the port bound, so a client's SYN meets a reset."""
+        if self._placeholder is not None or self._server is None:
+            return
+        self._server.close()
+        for writer in list(self._writers):
+            writer.transport.abort()
+        family = socket.AF_INET6 if ":" in self._host else socket.AF_INET
+        placeholder = socket.socket(family, socket.SOCK_STREAM)
+        placeholder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        placeholder.bind((self._host, self.port))  # bound, never listening: refused
+        self._placeholder = placeholder
+        self._server = None
+
+    async def resume(self) -> None:
+        """Serve again on the same port after :meth:`refuse`."""
+        if self._placeholder is None:
+            return
+        self._placeholder.close()
+        self._placeholder = None
+        await self.start(self._host, self.port)
 
     async def start(self, host: str, port: int) -> int:
         context: ssl.SSLContext | None = None
@@ -335,9 +373,13 @@ class WebServer:
             ssl_handshake_timeout=30.0 if context is not None else None,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        self._host = host
         return self.port
 
     async def close(self) -> None:
+        if self._placeholder is not None:
+            self._placeholder.close()
+            self._placeholder = None
         if self._server is not None:
             self._server.close()
         for writer in list(self._writers):
@@ -445,7 +487,10 @@ class WebServer:
             route = Redirect(f"https://{site.host}{target}")
         else:
             route = site.route_for(request.path)
-        while isinstance(route, Delayed):
+        while isinstance(route, Delayed | Dynamic):
+            if isinstance(route, Dynamic):
+                route = route.handler(request.path)
+                continue
             await asyncio.sleep(route.seconds)
             route = route.route
         if request.method not in ("GET", "HEAD"):

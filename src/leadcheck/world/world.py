@@ -6,6 +6,17 @@
 
 Everything is declared through :class:`World` (before or after :meth:`World.start`);
 the servers only ever bind a loopback address.
+
+Like the internet, the world has landmarks that a checker may ask about when it
+wonders whether its own network works: SOA records for the root and every TLD, and
+the known-good hosts of :class:`~leadcheck.net.config.NetConfig` (served as small
+sites). Its registries answer RDAP over HTTPS at the base URLs of the shipped IANA
+bootstrap file (``rdap.verisign.com`` for .com, ...): every registrable domain of
+the world is registered, by default on :data:`DEFAULT_REGISTERED`
+(:meth:`World.set_registration` changes that). Two modes break the network on
+purpose: :attr:`World.dns_mode` ``"deny_all"`` (a resolver that says NXDOMAIN to
+everything) and :attr:`World.network_mode` ``"refuse_all"`` (every TCP connection to
+the web servers refused).
 """
 
 from __future__ import annotations
@@ -13,19 +24,34 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import json
 import threading
 import warnings
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self, get_args
+from urllib.parse import unquote, urlsplit
 
 import dns.rdatatype
 
 from leadcheck.world.ca import TlsMode, WorldCA
-from leadcheck.world.dns_server import DnsServer, Fault, FaultKind, Zone, to_name
+from leadcheck.world.dns_server import (
+    DnsMode,
+    DnsServer,
+    Fault,
+    FaultKind,
+    Zone,
+    to_name,
+    zone_apex,
+)
 from leadcheck.world.http_server import (
+    Delayed,
+    Dynamic,
     HttpMode,
     Page,
     Redirect,
@@ -36,6 +62,35 @@ from leadcheck.world.http_server import (
     SiteRegistry,
     WebServer,
 )
+
+NetworkMode = Literal["serve", "refuse_all"]
+NETWORK_MODES: tuple[str, ...] = get_args(NetworkMode)
+
+#: When the world's domains were registered, unless a scenario says otherwise.
+DEFAULT_REGISTERED = date(2012, 3, 14)
+
+#: How a registry's RDAP server misbehaves for one domain (see :meth:`World.set_registration`).
+RdapQuirk = Literal[
+    "none",  # a conforming answer: registration, expiration and last-changed events
+    "no_events",  # no ``events`` at all (DENIC style)
+    "last_changed_only",  # only a ``last changed`` event (RIPE style)
+    "offset_date",  # ``ldhName`` upper-case, the date with an offset and a fraction
+    "not_found",  # 404 with an RDAP error object
+    "rate_limited",  # 429 with Retry-After
+    "html",  # 200 with an HTML page instead of JSON
+    "slow",  # the answer takes 30 s
+]
+RDAP_QUIRKS: tuple[str, ...] = get_args(RdapQuirk)
+RDAP_CONTENT_TYPE = "application/rdap+json"
+
+
+@dataclass(frozen=True)
+class RdapRecord:
+    """What the world's registry knows about one registered domain."""
+
+    registered: date | None
+    quirk: RdapQuirk = "none"
+
 
 STANDARD_PORTS = {"dns": 53, "http": 80, "https": 443}
 START_TIMEOUT = 10.0
@@ -73,6 +128,11 @@ class World:
         self._https: WebServer | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
+        self._network_mode: NetworkMode = "serve"
+        self._registrations: dict[str, RdapRecord] = {}
+        self._rdap_hosts: set[str] = set()
+        self._rdap_tlds: dict[str, str] | None = None
+        self._install_landmarks()
 
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> Self:
@@ -161,6 +221,9 @@ class World:
                 ) from exc
         self.settings.http_port = self._http.port
         self.settings.https_port = self._https.port
+        if self._network_mode == "refuse_all":
+            await self._http.refuse()
+            await self._https.refuse()
 
     async def _shutdown(self) -> None:
         for server in (self._dns, self._http, self._https):
@@ -275,6 +338,40 @@ class World:
     def http_delay(self, seconds: float) -> None:
         self.settings.http_delay = seconds
 
+    @property
+    def dns_mode(self) -> DnsMode:
+        """``normal``, or ``deny_all``: a lying resolver that answers NXDOMAIN to every
+        question, the root zone and the TLDs included (a captive portal, a hijacked or
+        misconfigured resolver). Settable while running."""
+        return self.zone.mode
+
+    @dns_mode.setter
+    def dns_mode(self, mode: DnsMode) -> None:
+        self.zone.mode = mode
+
+    @property
+    def network_mode(self) -> NetworkMode:
+        """``serve``, or ``refuse_all``: the web servers stop listening (their ports stay
+        bound), so every HTTP and HTTPS connection is refused, as on a network that lets
+        nothing out. DNS still answers. Settable while running."""
+        return self._network_mode
+
+    @network_mode.setter
+    def network_mode(self, mode: NetworkMode) -> None:
+        if mode not in NETWORK_MODES:
+            raise ValueError(f"unknown network mode {mode!r}; known: {', '.join(NETWORK_MODES)}")
+        self._network_mode = mode
+        loop = self._loop
+        if loop is None or self._http is None or self._https is None:
+            return  # applied when the world starts
+        servers = (self._http, self._https)
+
+        async def switch() -> None:
+            for server in servers:
+                await (server.refuse() if mode == "refuse_all" else server.resume())
+
+        asyncio.run_coroutine_threadsafe(switch(), loop).result(10)
+
     # -- declaring things --------------------------------------------------------------------
     def _host_records(self) -> dict[str, list[str]]:
         if ipaddress.ip_address(self.address).version == 6:
@@ -312,6 +409,7 @@ class World:
             self.zone.touch(name)  # the name exists: NODATA for every type
         if fault is not None or delay:
             self.set_fault(name, fault, delay=delay, rdtypes=fault_types)
+        self._serve_rdap_for(name)
 
     def set_fault(
         self,
@@ -403,6 +501,62 @@ class World:
         built = {p: Page(r) if isinstance(r, str | bytes) else r for p, r in routes.items()}
         self.sites.default_site = Site(host="default", routes=built, tls="wrong_host")
 
+    # -- landmarks and registries ------------------------------------------------------------
+    def _install_landmarks(self) -> None:
+        """The known-good hosts a checker asks about when every site fails: small sites."""
+        from leadcheck.net.config import NetConfig
+
+        for host in NetConfig().known_good_hosts:
+            page = f"<!DOCTYPE html><html lang='en'><title>{host}</title><h1>{host}</h1></html>"
+            self.add_site(host, {"*": Page(page)})
+
+    def set_registration(
+        self, domain: str, registered: date | int | None = None, *, quirk: RdapQuirk = "none"
+    ) -> None:
+        """When ``domain``'s registrable domain was registered, as its registry's RDAP
+        server says: a date, a number of days ago, or ``None`` (an answer without a
+        registration event); ``quirk`` makes the registry misbehave (see
+        :data:`RdapQuirk`). Without a call, every domain of the world was registered on
+        :data:`DEFAULT_REGISTERED`."""
+        if quirk not in RDAP_QUIRKS:
+            raise ValueError(f"unknown RDAP quirk {quirk!r}; known: {', '.join(RDAP_QUIRKS)}")
+        if isinstance(registered, int):
+            registered = datetime.now(UTC).date() - timedelta(days=registered)
+        name = zone_apex(to_name(domain)).to_text(omit_final_dot=True)
+        self._registrations[name] = RdapRecord(registered=registered, quirk=quirk)
+        self._serve_rdap_for(name)
+
+    def _serve_rdap_for(self, name: str) -> None:
+        """Make sure the registry of ``name``'s TLD (per the shipped bootstrap) is served."""
+        if self._rdap_tlds is None:
+            from leadcheck.net.rdap import load_bootstrap
+
+            self._rdap_tlds = load_bootstrap().base_urls()
+        labels = name.rstrip(".").lower().split(".")
+        for start in range(1, len(labels)):
+            base = self._rdap_tlds.get(".".join(labels[start:]))
+            if base is None:
+                continue
+            host = urlsplit(base).hostname or ""
+            if host and host not in self._rdap_hosts:
+                self._rdap_hosts.add(host)
+                self.add_site(host, {"*": Dynamic(self._rdap_route)})
+            return
+
+    def _rdap_route(self, path: str) -> Route:
+        """The answer of a world registry to ``GET <base>domain/<name>``."""
+        _head, sep, tail = path.rpartition("/domain/")
+        name = unquote(tail).strip("/").lower().rstrip(".")
+        if not sep or not name:
+            return _rdap_error(400, "Bad request", "expected <base>/domain/<name>")
+        record = self._registrations.get(name)
+        if record is None:
+            apex = zone_apex(to_name(name))
+            if apex != to_name(name) or not self.zone.exists(name):
+                return _rdap_error(404, "Not Found", f"{name} is not registered")
+            record = RdapRecord(registered=DEFAULT_REGISTERED)
+        return _rdap_answer(name, record)
+
     # -- observing ---------------------------------------------------------------------------
     def dns_queries(self) -> Counter[tuple[str, str, str]]:
         """``{(name, type, "udp"|"tcp"): count}`` since the start (or :meth:`reset_stats`)."""
@@ -424,6 +578,53 @@ class World:
             f"<World dns={self.nameserver} http={self.http_port} https={self.https_port}"
             f" sites={len(self.sites.hosts())}>"
         )
+
+
+def _rdap_error(status: int, title: str, description: str) -> Page:
+    body = {"errorCode": status, "title": title, "description": [description]}
+    headers = (("Retry-After", "60"),) if status == 429 else ()
+    return Page(json.dumps(body), status, RDAP_CONTENT_TYPE, headers)
+
+
+def _rdap_answer(name: str, record: RdapRecord) -> Route:
+    """An RDAP domain object (RFC 9083) as the world's registry writes it."""
+    quirk = record.quirk
+    if quirk == "not_found":
+        return _rdap_error(404, "Not Found", f"{name} is not registered")
+    if quirk == "rate_limited":
+        return _rdap_error(429, "Too Many Requests", "slow down")
+    if quirk == "html":
+        return Page(f"<html><title>Whois {name}</title><p>Please use the web form.</p></html>")
+    registered = record.registered
+    events: list[dict[str, str]] = []
+    if registered is not None:
+        if quirk == "offset_date":
+            stamp = f"{registered.isoformat()}T09:15:02.437+08:00"
+        else:
+            stamp = f"{registered.isoformat()}T09:15:02Z"
+        expires = registered + timedelta(days=365)
+        events = [
+            {"eventAction": "registration", "eventDate": stamp},
+            {"eventAction": "expiration", "eventDate": f"{expires.isoformat()}T09:15:02Z"},
+        ]
+    events.append({"eventAction": "last changed", "eventDate": "2025-06-01T00:00:00Z"})
+    if quirk == "last_changed_only":
+        events = events[-1:]
+    body: dict[str, object] = {
+        "objectClassName": "domain",
+        "rdapConformance": ["rdap_level_0", "icann_rdap_response_profile_1"],
+        "handle": f"D{zlib.crc32(name.encode()) % 10**8}-WORLD",
+        "ldhName": name.upper() if quirk == "offset_date" else name,
+        "status": ["active"],
+        "nameservers": [
+            {"objectClassName": "nameserver", "ldhName": f"ns1.{name}"},
+            {"objectClassName": "nameserver", "ldhName": f"ns2.{name}"},
+        ],
+    }
+    if quirk != "no_events":
+        body["events"] = events
+    page = Page(json.dumps(body), 200, RDAP_CONTENT_TYPE)
+    return Delayed(30.0, page) if quirk == "slow" else page
 
 
 def _fqdn(host: str) -> str:

@@ -63,3 +63,9 @@ def print_json(data: Any) -> None:
     :func:`leadcheck.textsafe.json_dumps`)."""
     sys.stdout.write(json_dumps(data) + "\n")
     sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr (``leadcheck: warning: ...``), made inert."""
+    sys.stderr.write(f"leadcheck: warning: {clean_line(message, limit=2000)}\n")
+    sys.stderr.flush()

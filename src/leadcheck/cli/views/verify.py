@@ -9,6 +9,7 @@ from leadcheck.cli.views.console import console, safe, yes_no
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from leadcheck.report import LeadReport
 
@@ -45,6 +46,9 @@ def _body(report: LeadReport) -> RenderableType:
         parts += [Text(), Text("Email", style="bold underline"), _email_table(report)]
     if report.website is not None:
         parts += [Text(), Text("Website", style="bold underline"), _website_table(report)]
+    links = _message_table(report)
+    if links is not None:
+        parts += [Text(), Text("Message", style="bold underline"), links]
     if report.fit is not None:
         parts += [Text(), Text("Industry fit", style="bold underline"), _fit_table(report)]
     if report.followup is not None:
@@ -114,6 +118,9 @@ def _email_table(report: LeadReport) -> Table:
         table.add_row("mail host", safe(email.mail_provider))
     if email.suggestion:
         table.add_row("did you mean", safe(email.suggestion, style="yellow"))
+    age = report.domain_age.email
+    if age is not None and not (email.free_provider or email.disposable):
+        table.add_row("registered", _age(age.registered, age.age_days))
     return table
 
 
@@ -140,6 +147,13 @@ def _website_table(report: LeadReport) -> Table:
         table.add_row("language", safe(site.language))
     if site.page_kind:
         table.add_row("page", safe(site.page_kind.replace("_", " "), style="red"))
+    if site.bot_check:
+        table.add_row("protected", safe(f"{site.bot_check}: the page is unread", style="yellow"))
+    if site.clone_of:
+        table.add_row("copy of", safe(site.clone_of, style="red"))
+    age = report.domain_age.website
+    if age is not None:
+        table.add_row("registered", _age(age.registered, age.age_days))
     if site.matches_email_domain is not None:
         table.add_row("email domain", safe(site.email_domain_relation))
     if site.error:
@@ -153,6 +167,49 @@ def _website_table(report: LeadReport) -> Table:
     if found:
         table.add_row("contacts", safe(", ".join(found[:8]), limit=600))
     return table
+
+
+def _message_table(report: LeadReport) -> Table | None:
+    """The links in the message (never fetched) and the lures found in it."""
+    message = report.message
+    if message is None or not (
+        message.links or message.login_lure or message.account_lure or message.attachments
+    ):
+        return None
+    table = _grid()
+    for link in message.links[:8]:
+        flags = [
+            word
+            for flag, word in (
+                (link.on_platform, "trade platform"),
+                (link.platform_lookalike, "poses as a trade platform"),
+                (link.login_page, "sign-in page"),
+                (link.free_hosting, "free hosting"),
+                (link.shortener, "link shortener"),
+            )
+            if flag
+        ]
+        style = "red" if (link.platform_lookalike or link.login_page) else ""
+        text = link.domain + (f" ({', '.join(flags)})" if flags else "")
+        table.add_row("link", safe(text, style=style))
+    for label, value in (
+        ("sign-in lure", message.login_lure),
+        ("account lure", message.account_lure),
+    ):
+        if value:
+            table.add_row(label, safe(value, style="red"))
+    for name in message.attachments[:4]:
+        table.add_row("attachment", safe(name, style="red"))
+    return table
+
+
+def _age(registered: object, days: int | None) -> Text:
+    from rich.text import Text
+
+    if registered is None or days is None:
+        return Text("unknown", style="dim")
+    style = "red" if days <= 30 else ("yellow" if days <= 180 else "")
+    return Text(f"{registered} ({days:,} days ago)", style=style)
 
 
 def _fit_table(report: LeadReport) -> Table:

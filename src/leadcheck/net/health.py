@@ -1,0 +1,234 @@
+"""Is it the lead or our network? Probes that tell a broken network from a missing company.
+
+A hotel or captive-portal Wi-Fi, a hijacked or misconfigured resolver, a machine
+with no internet: its resolver may answer NXDOMAIN for every name, and a firewall
+may refuse every connection. Taken at its word, that makes every lead ``fake``.
+Before a lead's "no such domain" or "connection refused" is believed, the network
+is asked about things that exist on the real internet:
+
+* **DNS** -- the root zone and the lead's TLD have SOA records, and the
+  :attr:`~leadcheck.net.config.NetConfig.known_good_hosts` have addresses. A
+  resolver that denies any of them (NXDOMAIN or no data) *lies*; one that cannot
+  answer even the root is *silent*. Only a TLD that is in the Public Suffix List is
+  held against the resolver (``acme.con`` really does not exist).
+* **Connections** -- when a lead's site refuses (or never answers) every connection,
+  an HTTPS GET to each known-good host: any answer at all, whatever its status,
+  means the network lets connections out.
+
+Everything goes through the run's own resolver and fetcher, so a test world can
+stand in for the internet, and a probe is shared by every lead of a run: the DNS
+verdict per TLD once per run, the root and the known-good names once per run. A
+connection verdict that the network works is kept for :data:`CONNECT_TTL` seconds
+only (a long batch may lose its network half-way); one that it is broken is kept
+for the run, which only ever makes leads *unknown* and so checked again next time.
+A probe runs within :data:`PROBE_TIMEOUT` of its own; a lead waits for it only as
+long as its own deadline allows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from enum import StrEnum
+from typing import TYPE_CHECKING, TypeVar
+
+from leadcheck.deadline import Deadline
+from leadcheck.models import Frozen
+from leadcheck.net.dns import DnsStatus
+
+if TYPE_CHECKING:
+    from leadcheck.net.dns import AddressLookup, DnsAnswer
+    from leadcheck.net.fetch_result import FetchResult
+    from leadcheck.net.interfaces import Fetcher, Resolver
+
+_T = TypeVar("_T")
+
+PROBE_TIMEOUT = 5.0  # seconds a probe may take, whichever lead started it
+CONNECT_TTL = 60.0  # seconds a "connections work" verdict is trusted in a long run
+
+
+class DnsVerdict(StrEnum):
+    TRUSTED = "trusted"  # the root, the TLD and a known-good name resolve
+    LYING = "lying"  # it denies something that exists: every NXDOMAIN is suspect
+    SILENT = "silent"  # it cannot answer even for the root zone
+
+
+class DnsHealth(Frozen):
+    """What the resolver said about the landmarks; ``detail`` names what it got wrong."""
+
+    verdict: DnsVerdict
+    detail: str = ""
+
+    @property
+    def trusted(self) -> bool:
+        return self.verdict is DnsVerdict.TRUSTED
+
+
+class ConnectHealth(Frozen):
+    """Whether any connection to a known-good host opened."""
+
+    works: bool
+    detail: str = ""
+
+
+class NetworkHealth:
+    """The probes of one run (see the module docstring)."""
+
+    def __init__(
+        self,
+        resolver: Resolver,
+        fetcher: Fetcher,
+        *,
+        known_good_hosts: tuple[str, ...],
+        probe_timeout: float = PROBE_TIMEOUT,
+        connect_ttl: float = CONNECT_TTL,
+    ) -> None:
+        if not known_good_hosts:
+            raise ValueError("give at least one known-good host")
+        self._resolver = resolver
+        self._fetcher = fetcher
+        self._hosts = tuple(host.lower().rstrip(".") for host in known_good_hosts)
+        self._probe_timeout = probe_timeout
+        self._connect_ttl = connect_ttl
+        self._base: asyncio.Future[DnsHealth] | None = None
+        self._tlds: dict[str, asyncio.Future[DnsHealth]] = {}
+        self._connect: tuple[float, asyncio.Future[ConnectHealth]] | None = None
+
+    async def dns(self, tld: str | None, *, deadline: Deadline) -> DnsHealth | None:
+        """Whether the resolver tells the truth about the root, ``tld`` and the known-good
+        names; None when the answer did not come within ``deadline``."""
+        key = (tld or "").lower().strip(".")
+        future = self._tlds.get(key)
+        if future is None:
+            future = asyncio.ensure_future(self._probe_dns(key))
+            self._tlds[key] = future
+        return await _wait(future, deadline)
+
+    async def connections(self, *, deadline: Deadline) -> ConnectHealth | None:
+        """Whether connections to the known-good hosts open; None when the answer did not
+        come within ``deadline`` (the probe goes on for the leads after this one)."""
+        now = time.monotonic()
+        held = self._connect
+        if held is not None:
+            started, future = held
+            expired = (
+                future.done()
+                and not future.cancelled()
+                and future.result().works
+                and now - started > self._connect_ttl
+            )
+            if expired or future.cancelled():
+                held = None
+        if held is None:
+            held = (now, asyncio.ensure_future(self._probe_connections()))
+            self._connect = held
+        return await _wait(held[1], deadline)
+
+    def close(self) -> None:
+        """Cancel the probes still running (the run is over)."""
+        for future in [*self._tlds.values(), self._base]:
+            if future is not None:
+                future.cancel()
+        if self._connect is not None:
+            self._connect[1].cancel()
+
+    # -- the probes ----------------------------------------------------------------------
+    def _deadline(self) -> Deadline:
+        return Deadline.after(self._probe_timeout)
+
+    async def _probe_dns(self, tld: str) -> DnsHealth:
+        if self._base is None:
+            self._base = asyncio.ensure_future(self._probe_base())
+        base_task = asyncio.shield(self._base)
+        if not tld or not _is_public_tld(tld):
+            return await base_task
+        tld_answer, base = await asyncio.gather(
+            self._resolver.query(tld, "SOA", deadline=self._deadline()), base_task
+        )
+        if base.verdict is not DnsVerdict.TRUSTED:
+            return base
+        if tld_answer.status in (DnsStatus.NXDOMAIN, DnsStatus.NODATA):
+            return DnsHealth(
+                verdict=DnsVerdict.LYING, detail=f"it says the TLD .{tld} does not exist"
+            )
+        if tld_answer.status is DnsStatus.ERROR:
+            return DnsHealth(
+                verdict=DnsVerdict.SILENT,
+                detail=f"it does not answer for the TLD .{tld} ({tld_answer.error or 'error'})",
+            )
+        return base
+
+    async def _probe_base(self) -> DnsHealth:
+        deadline = self._deadline()
+        root, good = await asyncio.gather(
+            self._resolver.query(".", "SOA", deadline=deadline),
+            asyncio.gather(
+                *(self._resolver.addresses(host, deadline=deadline) for host in self._hosts)
+            ),
+        )
+        return _judge_base(root, list(good), self._hosts)
+
+    async def _probe_connections(self) -> ConnectHealth:
+        deadline = self._deadline()
+        results = await asyncio.gather(
+            *(self._fetcher.fetch(f"https://{host}/", deadline=deadline) for host in self._hosts)
+        )
+        return _judge_connections(results, self._hosts)
+
+
+def _judge_base(root: DnsAnswer, good: list[AddressLookup], hosts: tuple[str, ...]) -> DnsHealth:
+    denied = [host for host, lookup in zip(hosts, good, strict=True) if _denied(lookup.status)]
+    if _denied(root.status):
+        return DnsHealth(verdict=DnsVerdict.LYING, detail="it says the root zone does not exist")
+    if denied and len(denied) == len(hosts):
+        return DnsHealth(
+            verdict=DnsVerdict.LYING, detail=f"it says {', '.join(denied)} do(es) not exist"
+        )
+    if root.status is DnsStatus.ERROR:
+        return DnsHealth(
+            verdict=DnsVerdict.SILENT,
+            detail=f"it does not answer even for the root zone ({root.error or 'error'})",
+        )
+    return DnsHealth(verdict=DnsVerdict.TRUSTED)
+
+
+def _judge_connections(results: list[FetchResult], hosts: tuple[str, ...]) -> ConnectHealth:
+    if any(result.status_code is not None for result in results):
+        return ConnectHealth(works=True)
+    why = "; ".join(
+        f"{host}: {result.error or 'no answer'}"
+        for host, result in zip(hosts, results, strict=True)
+    )
+    return ConnectHealth(works=False, detail=why)
+
+
+def _denied(status: DnsStatus) -> bool:
+    return status in (DnsStatus.NXDOMAIN, DnsStatus.NODATA)
+
+
+def _is_public_tld(tld: str) -> bool:
+    from leadcheck.net.suffixes import load_rules
+
+    rules = load_rules()
+    return tld in rules.exact or tld in rules.wildcard
+
+
+async def _wait(future: asyncio.Future[_T], deadline: Deadline) -> _T | None:
+    """The probe's result if it comes within ``deadline``; the probe itself goes on."""
+    if future.done():
+        return None if future.cancelled() else future.result()
+    try:
+        async with asyncio.timeout(deadline.remaining()):
+            return await asyncio.shield(future)
+    except TimeoutError:
+        return None
+
+
+__all__ = [
+    "CONNECT_TTL",
+    "PROBE_TIMEOUT",
+    "ConnectHealth",
+    "DnsHealth",
+    "DnsVerdict",
+    "NetworkHealth",
+]
