@@ -211,6 +211,8 @@ def test_contacts_of_a_site_never_read_are_unknown_not_empty() -> None:
     (report,) = run(net, Inquiry(website="servfail-example.de"))
     assert report.website is not None
     assert report.website.contacts is None
+
+
 def test_domain_ages_come_from_the_registries_once_per_domain() -> None:
     net = FakeNet()
     net.company("fresh-uv-buyer.com", "Fresh UV", "Water treatment", email="li@fresh-uv-buyer.com")

@@ -99,7 +99,8 @@ def test_summary_json_has_no_placeholder_nulls(
     assert data["total"] == 1  # known, so never null
     assert data["output"] == str(out)
     # every key is always there; null only for what this run did not use
-    unused = {"database", "report", "rep", "partial_output"}
+    # (network_problem: null when the network did not fail the run)
+    unused = {"database", "report", "rep", "partial_output", "network_problem"}
     assert {key for key, value in data.items() if value is None} <= unused
 
 

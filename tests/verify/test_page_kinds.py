@@ -339,6 +339,8 @@ def test_a_full_company_page_with_a_section_under_construction_is_not_a_construc
         title=page.title, text=page.text, html=short, urls=["https://a.example/"]
     )
     assert result.kind == "under_construction"
+
+
 # -- unfilled templates ------------------------------------------------------------------------
 TEMPLATE = _doc(
     "Home – Industrial Solutions",
