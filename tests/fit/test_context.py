@@ -249,3 +249,18 @@ def test_a_language_without_a_stemmer_is_refused(tmp_path: pytest.TempPathFactor
     )
     with pytest.raises(DataFileError, match="no stemmer for vi"):
         load_taxonomy(path)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Dear sir, we are interested in UV lamps for our water plant, please quote.",
+        "Interested in UV-C disinfection lamps for room units, 500 pcs per quarter.",
+        "We specialise in UV sterilizers for hospitals.",
+    ],
+)
+def test_english_in_uv_is_not_vietnamese_uv_printing(message: str) -> None:
+    """Vietnamese "in UV" means UV printing; the English "in UV" must not read as it."""
+    result = score_fit(FitInput(message=message))
+    assert not result.negatives
+    assert result.tier in ("A", "B")

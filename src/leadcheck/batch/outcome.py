@@ -77,7 +77,7 @@ def report_columns(report: LeadReport) -> RowOutcome:
     """The result columns of one checked lead."""
     verdict = report.verdict
     fit = report.fit
-    ordered = ordered_reasons(verdict.reasons)
+    ordered = ordered_reasons(verdict.reasons, str(verdict.label))
     website = report.website
     site_url = (website.final_url or website.url) if website is not None else None
     return RowOutcome(
@@ -144,9 +144,12 @@ def replan(outcome: RowOutcome, rep: RepSettings, *, at: datetime | None = None)
     return replace(outcome, **plan_columns(plan))
 
 
-def ordered_reasons(reasons: Sequence[Reason]) -> list[Reason]:
+def ordered_reasons(reasons: Sequence[Reason], label: str | None = None) -> list[Reason]:
     """The negative reasons first, the heaviest first (what to worry about), then the
-    positive ones, the strongest first, then the neutral ones."""
+    positive ones, the strongest first, then the neutral ones. For an ``unknown``
+    verdict the neutral ones come first: what could not be checked is the news."""
+    if label == "unknown":
+        return sorted(reasons, key=lambda r: (r.points != 0, r.points >= 0, -abs(r.points)))
     return sorted(
         reasons,
         key=lambda r: (r.points >= 0, r.points == 0, r.points if r.points < 0 else -r.points),

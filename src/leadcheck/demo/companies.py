@@ -287,8 +287,8 @@ INQUIRIES: tuple[DemoInquiry, ...] = (
         phone="+7 843 211 4530",
         country="Russia",
         message="Need UV lamps for water treatment plant.",
-        expect="fake",
-        why="gmial.com is a typo of gmail.com: the address cannot receive mail (did you mean gmail.com?)",
+        expect="suspicious",
+        why="gmial.com is a typo of gmail.com: write to a.morozov@gmail.com instead",
     ),
     DemoInquiry(
         company="Ostrava Clean Air s.r.o.",

@@ -536,6 +536,15 @@ def _judge_email(email: EmailReport | None, f: _Findings) -> PartState:
         state = PartState.BAD
     if email.mx_status is MxStatus.NXDOMAIN:
         f.add("email_domain_not_found", f"The mail domain {domain} does not exist.")
+        if email.suggestion:
+            # A slip of the keyboard (gmial.com, acme.con), not a made-up address: nobody
+            # who wants an answer invents a domain that cannot receive one. Write to the
+            # corrected address; the lead is weak, not fake.
+            f.add(
+                "email_typo",
+                f"Looks like a typo: did they mean {email.suggestion}? Write to that address.",
+            )
+            return PartState.WEAK
         return PartState.BAD
     if email.mx_status is MxStatus.NULL_MX:
         f.add(

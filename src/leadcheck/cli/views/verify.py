@@ -74,7 +74,7 @@ def reasons_grid(report: LeadReport) -> Table:
     grid.add_column(no_wrap=True, style="dim")
     from leadcheck.batch.outcome import ordered_reasons
 
-    for reason in ordered_reasons(report.verdict.reasons):
+    for reason in ordered_reasons(report.verdict.reasons, report.verdict.label):
         mark, style = ("+", "green") if reason.points > 0 else ("-", "red")
         if reason.points == 0:
             mark, style = ("·", "dim")
