@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 from urllib.parse import unquote
 
 from leadcheck.models import Frozen
@@ -51,6 +54,25 @@ _SOCIAL_HOSTS = {
     "weibo.com": "weibo",
     "pinterest.com": "pinterest",
 }
+# Every host a link is sorted by below: a link without one of these in it is none of them.
+_KNOWN_HOST = re.compile(
+    "|".join(
+        re.escape(host)
+        for host in (
+            *_SOCIAL_HOSTS,
+            "wa.me",
+            "api.whatsapp.com",
+            "chat.whatsapp.com",
+            "web.whatsapp.com",
+            "t.me",
+            "telegram.me",
+            "zalo.me",
+            "line.me",
+            "lin.ee",
+        )
+    )
+)
+_LINE_WITH_AT = re.compile(r"^[^\n@]*@[^\n]*", re.MULTILINE)
 _SHARE_PATHS = ("/sharer", "/share", "/intent", "/sharearticle", "/dialog", "/plugins", "/tr")
 MAX_PER_KIND = 10
 
@@ -92,6 +114,8 @@ def extract_contacts(
             continue
         if not lowered.startswith(("http://", "https://", "//")):
             continue
+        if _KNOWN_HOST.search(lowered) is None:
+            continue  # its host, a piece of the link, is none of the hosts looked for
         parts = split_url(link if not link.startswith("//") else "https:" + link)
         if parts is None:
             continue
@@ -110,7 +134,9 @@ def extract_contacts(
             key = network + path.rstrip("/")
             social.setdefault(key, SocialProfile(network=network, url=link))
 
-    for match in _EMAIL.finditer(text):
+    # Only the lines with an "@" are searched: no address spans a line break, and a line
+    # break reads the same at both ends of a line whatever lines were left out.
+    for match in _EMAIL.finditer("\n".join(_LINE_WITH_AT.findall(text))):
         address = match.group(1)
         if not address.lower().endswith(_FILE_SUFFIXES):
             emails.append(address.lower())
@@ -167,13 +193,18 @@ def phone_text(raw: str) -> str:
 
 def normalize_phone(raw: str, region: str | None = None) -> str | None:
     """A phone number in E.164 if it parses as a possible number, else None."""
-    import phonenumbers
-
     candidate = phone_text(raw)
     if not candidate or len(candidate) > 40:
         return None
+    return _normalize_phone(candidate, (region or "").upper() or None)
+
+
+@lru_cache(maxsize=8192)  # a batch asks for the same numbers again and again
+def _normalize_phone(candidate: str, region: str | None) -> str | None:
+    import phonenumbers
+
     try:
-        number = phonenumbers.parse(candidate, (region or "").upper() or None)
+        number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
@@ -181,19 +212,116 @@ def normalize_phone(raw: str, region: str | None = None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# No valid phone number anywhere has a national number shorter than this (the least of
+# every region's possible lengths in phonenumbers' metadata; a test keeps it so): a
+# candidate with fewer digits cannot be one and is not parsed.
+MIN_NATIONAL_DIGITS = 4
+_VERIFIED_MEMO = 20_000
+
+
+# A line of text with a digit in it (phonenumbers' \d: any decimal digit, as here).
+_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
+
+
 def _phones_in_text(text: str, region: str | None) -> list[str]:
     import phonenumbers
 
     found: list[str] = []
+    # Only the lines with a digit are searched: every candidate has digits and none
+    # spans a line break, and a line break reads the same at both ends of a line
+    # whether the lines between were there or not.
+    lines = "\n".join(_LINE_WITH_DIGIT.findall(text[:100_000]))
     # Without a region only international (+...) numbers can be read.
-    matcher = phonenumbers.PhoneNumberMatcher(
-        text[:100_000], (region or "").upper() or None, leniency=phonenumbers.Leniency.VALID
+    matcher = _matcher_class()(
+        lines, (region or "").upper() or None, leniency=phonenumbers.Leniency.VALID
     )
     for match in matcher:
         found.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
         if len(found) >= MAX_PER_KIND:
             break
     return found
+
+
+_MATCHER: Any = None
+_MATCHER_LOCK = threading.Lock()
+# The memo answers only while the matcher has at least this many tries left: one
+# candidate spends far fewer (a few per inner group), so the answer cannot depend on
+# running out of them.
+_PLENTY_OF_TRIES = 10_000
+
+
+def _matcher_class() -> Any:
+    """phonenumbers' matcher, made to skip the work whose answer is already known.
+
+    A page is full of numbers that are no phone numbers (years, sizes, standards), and
+    the matcher parses every one of them, several times over, page after page. The
+    subclass remembers what each candidate came to: the answer depends only on the
+    candidate's text, the region, the leniency, the character before it and the three
+    after it (a letter next to it, or a time stamp's ``:30``, rule it out), so it is
+    remembered by those, with the tries it spent. A candidate with
+    fewer than :data:`MIN_NATIONAL_DIGITS` digits (or letters) is no valid number and
+    is not parsed at all. What the matcher finds, in which order, and how many tries it
+    spends, are unchanged.
+    """
+    global _MATCHER
+    if _MATCHER is not None:
+        return _MATCHER
+    from phonenumbers import PhoneNumberMatch, PhoneNumberMatcher
+
+    base: Any = PhoneNumberMatcher
+    if not all(
+        callable(getattr(base, name, None)) for name in ("_extract_match", "_parse_and_verify")
+    ):  # pragma: no cover - a phonenumbers without these steps: use it as it is
+        _MATCHER = base
+        return base
+    memo: dict[tuple[object, ...], tuple[int, int, str, Any] | None] = {}
+    missing = object()
+    lock = threading.Lock()
+
+    class RememberingMatcher(base):  # type: ignore[misc]
+        def _extract_match(self, candidate: str, offset: int) -> Any:
+            if self._max_tries < _PLENTY_OF_TRIES:
+                return super()._extract_match(candidate, offset)
+            text = self.text
+            end = offset + len(candidate)
+            # what the answer depends on, taken a little wider (the characters around
+            # rather than their classes): slicing is cheaper than classifying
+            key = (
+                candidate,
+                self.preferred_region,
+                self.leniency,
+                text[offset - 1 : offset] if offset > 0 else None,
+                text[end : end + 3],
+            )
+            with lock:
+                known: Any = memo.get(key, missing)
+            if known is not missing:
+                if known is None:
+                    return None
+                tries, start, raw, number = known
+                self._max_tries -= tries
+                return PhoneNumberMatch(offset + start, raw, number)
+            before = self._max_tries
+            match = super()._extract_match(candidate, offset)
+            spent = before - self._max_tries
+            with lock:
+                if len(memo) >= _VERIFIED_MEMO:
+                    memo.clear()
+                memo[key] = (
+                    None
+                    if match is None
+                    else (spent, match.start - offset, match.raw_string, match.number)
+                )
+            return match
+
+        def _parse_and_verify(self, candidate: str, offset: int) -> Any:
+            if sum(1 for ch in candidate if ch.isalnum()) < MIN_NATIONAL_DIGITS:
+                return None
+            return super()._parse_and_verify(candidate, offset)
+
+    with _MATCHER_LOCK:
+        _MATCHER = RememberingMatcher
+    return _MATCHER
 
 
 def _first(items: Sequence[str]) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ class FutureMemo(Generic[K, V]):
 
     ``keep`` decides whether a finished value is remembered at all (a value it refuses
     is shared only while in flight). ``weigh`` gives a finished value's weight (e.g. the
-    characters of a page it holds);
+    characters of a page it holds; of its packed form with ``weigh_packed``);
     without it only the count is bounded. ``pack`` / ``unpack`` store a finished value
     in a compact form (a tuple instead of a model object) and rebuild it on a hit.
     Limits are met by forgetting the least recently used finished entries; entries in
@@ -48,6 +48,7 @@ class FutureMemo(Generic[K, V]):
         pack: Callable[[V], object] | None = None,
         unpack: Callable[[Any], V] | None = None,
         keep: Callable[[V], bool] | None = None,
+        weigh_packed: bool = False,
     ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
@@ -58,6 +59,7 @@ class FutureMemo(Generic[K, V]):
         self._unpack = unpack
         self._weigh = weigh
         self._keep = keep
+        self._weigh_packed = weigh_packed
         self._max_weight = max_weight
         self._items: OrderedDict[K, asyncio.Future[V] | _Done] = OrderedDict()
         self._weights: dict[K, int] = {}
@@ -77,6 +79,16 @@ class FutureMemo(Generic[K, V]):
             future.set_result(cast("V", value))
             return future
         return entry
+
+    def finished(self, key: K) -> V | None:
+        """The finished value of ``key``, if it has one (None: unknown, or in flight):
+        a cache hit without a future to make and await."""
+        entry = self._items.get(key)
+        if not isinstance(entry, _Done):
+            return None
+        self._items.move_to_end(key)
+        value = entry.value if self._unpack is None else self._unpack(entry.value)
+        return cast("V", value)
 
     def put(self, key: K, future: asyncio.Future[V]) -> None:
         self._forget(key)
@@ -99,9 +111,10 @@ class FutureMemo(Generic[K, V]):
         if self._keep is not None and not self._keep(value):
             del self._items[key]
             return
-        self._items[key] = _Done(value if self._pack is None else self._pack(value))
+        stored = value if self._pack is None else self._pack(value)
+        self._items[key] = _Done(stored)
         if self._weigh is not None:
-            weight = self._weigh(value)
+            weight = self._weigh(cast("V", stored) if self._weigh_packed else value)
             self._weights[key] = weight
             self.weight += weight
         self._shrink()

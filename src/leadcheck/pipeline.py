@@ -52,7 +52,8 @@ from leadcheck.verify.website import (
     SiteProbe,
     WebsiteReport,
     parse_website,
-    probe_site,
+    read_site,
+    resolve_site,
     site_contacts,
     website_report,
 )
@@ -62,18 +63,23 @@ if TYPE_CHECKING:
     from leadcheck.fit.taxonomy import Taxonomy
     from leadcheck.followup import FollowupPlan
     from leadcheck.net.health import NetworkHealth
+    from leadcheck.net.dns import Resolver as DnsResolver
     from leadcheck.net.interfaces import Fetcher, Resolver
     from leadcheck.net.rdap import Registration
     from leadcheck.verify.impersonation import Impersonation
     from leadcheck.verify.page import PageContent
+    from leadcheck.verify.page_store import PackedPage
 
+FIT_MEMO = 4_096  # fits remembered (a few kilobytes each)
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
-WEBSITE_MEMO_CHARS = 24_000_000  # ...and the characters of page text they may hold
+# ...and the bytes their pages may hold, kept compressed (verify.page_store): about
+# 6 KB per real home page, so the thousands of sites of a big export all stay
+WEBSITE_MEMO_BYTES = 96_000_000
 MORE_PAGES = 3  # other pages of a site read for fit when the home page says too little
 MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the deadline
-MORE_PAGES_MEMO_CHARS = 12_000_000
 REGISTRATION_MEMO = 50_000  # registered domains whose RDAP answer a session remembers
 RDAP_BUDGET = 4.0  # seconds a domain-age lookup may take within a lead's deadline
+MORE_PAGES_MEMO_BYTES = 48_000_000
 
 
 class CheckOptions(Frozen):
@@ -113,18 +119,32 @@ class CheckSession:
         self._resolver: Resolver | None = resolver
         self._fetcher: Fetcher | None = fetcher
         self._own_fetcher = fetcher is None
+        self._own_resolver: DnsResolver | None = None
         self._taxonomy: Taxonomy | None = None
         self._open = False
         # Bounded, so that memory stays flat over a 200,000-row export: websites are
         # remembered (with their page text, for fit and contacts) up to a total size.
         self._sites: FutureMemo[str, SiteProbe] = FutureMemo(
-            WEBSITE_MEMO, weigh=SiteProbe.weight, max_weight=WEBSITE_MEMO_CHARS
+            WEBSITE_MEMO,
+            pack=_pack_probe,
+            unpack=_unpack_probe,
+            weigh=_packed_probe_size,  # type: ignore[arg-type]
+            weigh_packed=True,
+            max_weight=WEBSITE_MEMO_BYTES,
         )
         # (site url, country or "") -> the contacts on its page, phones read for that country
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
+        # (page fingerprint, company, message) -> its fit: a site's leads with the same
+        # words are scored once (the page's own matches are kept per site anyway)
+        self._fits: Memo[tuple[object, ...], FitResult] = Memo(FIT_MEMO)
         # site url -> its other pages read for fit (products, services, about)
         self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
-            WEBSITE_MEMO, weigh=_pages_weight, max_weight=MORE_PAGES_MEMO_CHARS
+            WEBSITE_MEMO,
+            pack=_pack_pages,
+            unpack=_unpack_pages,
+            weigh=_packed_pages_size,  # type: ignore[arg-type]
+            weigh_packed=True,
+            max_weight=MORE_PAGES_MEMO_BYTES,
         )
         # registered domain -> its registry's answer: once per domain per run
         self._registrations: FutureMemo[str, Registration] = FutureMemo(REGISTRATION_MEMO)
@@ -135,7 +155,9 @@ class CheckSession:
         if self._resolver is None:
             from leadcheck.net.dns import Resolver
 
-            self._resolver = Resolver(net.nameservers, query_timeout=min(5.0, net.timeout))
+            resolver = Resolver(net.nameservers, query_timeout=min(5.0, net.timeout))
+            resolver.configure()  # the system's resolvers read now, not in a deadline
+            self._resolver = self._own_resolver = resolver
         if self._fetcher is None:
             from leadcheck.net.http import Fetcher
 
@@ -188,6 +210,8 @@ class CheckSession:
             self._health.close()
         if self._fetcher is not None and self._own_fetcher:
             await self._fetcher.aclose()
+        if self._own_resolver is not None:
+            await self._own_resolver.aclose()
 
     def _network(self) -> tuple[Resolver, Fetcher]:
         if not self._open or self._resolver is None or self._fetcher is None:
@@ -360,14 +384,16 @@ class CheckSession:
         contacts = self._site_contacts(probe, country)
         return website_report(probe, address, email_domain=email_domain, contacts=contacts)
 
-    async def _probe(self, url: str, host: str, deadline: Deadline) -> SiteProbe:
+    async def _probe(
+        self, url: str, host: str, deadline: Deadline, *, fallback: bool = True
+    ) -> SiteProbe:
         """One probe per website per run, whichever lead names it first."""
-        resolver, fetcher = self._network()
+        known = self._sites.finished(url)
+        if known is not None:
+            return known
         cached = self._sites.get(url)
         if cached is None:
-            cached = asyncio.ensure_future(
-                probe_site(url, host, resolver=resolver, fetcher=fetcher, deadline=deadline)
-            )
+            cached = asyncio.ensure_future(self._new_probe(url, host, deadline, fallback))
             self._sites.put(url, cached)
         if cached.done():
             return cached.result()
@@ -388,6 +414,23 @@ class CheckSession:
                     error="no complete answer within the time limit",
                 ),
             )
+
+    async def _new_probe(
+        self, url: str, host: str, deadline: Deadline, fallback: bool
+    ) -> SiteProbe:
+        """:func:`probe_site`, except that when the ``www.`` fallback (either way) finds
+        the site under the other name, the probe of that name is shared: an export that
+        gives ``https://www.acme.de`` in one row and ``acme.de`` in the next fetches one
+        page. (That probe resolves the other name again, from the cache, and finds what
+        this one found: the same result.)"""
+        resolver, fetcher = self._network()
+        started = time.monotonic()
+        dns, site_host, site_url = await resolve_site(host, url, resolver, deadline)
+        if site_url != url and fallback:
+            return await self._probe(site_url, site_host, deadline, fallback=False)
+        return await read_site(
+            site_url, site_host, dns, fetcher=fetcher, deadline=deadline, started=started
+        )
 
     def _site_contacts(self, probe: SiteProbe | None, country: str | None) -> Contacts | None:
         if probe is None or probe.page is None:
@@ -416,12 +459,12 @@ class CheckSession:
         page = website.scorable_page if website is not None else None
         if page is not None and not has_words(page):
             page = None  # an empty page or one built by JavaScript: unread, not "no fit"
-        doc = fit_input(page, company=inquiry.company, message=inquiry.message)
         if page is not None and website is not None:
-            result = score_fit(doc, self._taxonomy)
+            result = self._score(page, inquiry.company, inquiry.message)
             if result.tier in ("A", "B"):
                 return result
             return await self._fit_with_more_pages(website, page, result, lead, deadline)
+        doc = fit_input(page, company=inquiry.company, message=inquiry.message)
         why = _unread_reason(website)
         alone = score_fit(doc, self._taxonomy) if (doc.company or doc.message) else None
         if alone is None or not alone.segments:
@@ -431,6 +474,30 @@ class CheckSession:
             StageNote(stage="fit", message=f"{why}: scored on the company name and message only")
         )
         return alone.model_copy(update={"basis": "inquiry"})
+
+    def _score(self, page: PageContent, company: str | None, message: str | None) -> FitResult:
+        """``score_fit`` of a page and an inquiry's words, remembered for the run: the
+        same page with the same words is the same fit. The page is known by what fit
+        reads of it (its text by length and hash, as the matcher's cache knows it), so
+        the memo holds no page."""
+        from leadcheck.fit.page import fit_input
+        from leadcheck.fit.scoring import score_fit
+
+        key = (
+            page.title,
+            page.description,
+            page.headings,
+            page.image_alts,
+            len(page.text),
+            hash(page.text),
+            company,
+            message,
+        )
+        known = self._fits.get(key)
+        if known is None:
+            known = score_fit(fit_input(page, company=company, message=message), self._taxonomy)
+            self._fits.put(key, known)
+        return known
 
     async def _fit_with_more_pages(
         self,
@@ -442,8 +509,7 @@ class CheckSession:
     ) -> FitResult:
         """The home page says too little (below tier B): read up to :data:`MORE_PAGES`
         of the site's products, services and about pages, once per site per run."""
-        from leadcheck.fit.page import fit_input, merge_pages
-        from leadcheck.fit.scoring import score_fit
+        from leadcheck.fit.page import merge_pages
 
         key = website.final_url or website.url
         if key is None or deadline.expired:
@@ -463,9 +529,7 @@ class CheckSession:
             return first
         merged = merge_pages(home, tuple(page for _, page in pages))
         inquiry = lead.inquiry
-        result = score_fit(
-            fit_input(merged, company=inquiry.company, message=inquiry.message), self._taxonomy
-        )
+        result = self._score(merged, inquiry.company, inquiry.message)
         return result.model_copy(update={"pages_read": tuple(url for url, _ in pages)})
 
     async def _read_more_pages(
@@ -559,8 +623,49 @@ def _own_domains(email: EmailReport | None, website: WebsiteReport | None) -> tu
     return tuple(dict.fromkeys(own))
 
 
-def _pages_weight(pages: tuple[tuple[str, PageContent], ...]) -> int:
-    return 1_000 + sum(len(page.text) + len(url) for url, page in pages)
+
+
+_PackedProbe = tuple[SiteProbe, "PackedPage | None"]
+_PackedPages = tuple[tuple[str, "PackedPage"], ...]
+
+
+def _pack_probe(probe: SiteProbe) -> _PackedProbe:
+    from leadcheck.verify.page_store import pack_page
+
+    if probe.page is None:
+        return probe, None
+    return probe.model_copy(update={"page": None}), pack_page(probe.page)
+
+
+def _unpack_probe(packed: _PackedProbe) -> SiteProbe:
+    from leadcheck.verify.page_store import unpack_page
+
+    probe, page = packed
+    return probe if page is None else probe.model_copy(update={"page": unpack_page(page)})
+
+
+def _packed_probe_size(packed: _PackedProbe) -> int:
+    from leadcheck.verify.page_store import packed_size
+
+    return 1_000 + (packed_size(packed[1]) if packed[1] is not None else 0)
+
+
+def _pack_pages(pages: tuple[tuple[str, PageContent], ...]) -> _PackedPages:
+    from leadcheck.verify.page_store import pack_page
+
+    return tuple((url, pack_page(page)) for url, page in pages)
+
+
+def _unpack_pages(packed: _PackedPages) -> tuple[tuple[str, PageContent], ...]:
+    from leadcheck.verify.page_store import unpack_page
+
+    return tuple((url, unpack_page(page)) for url, page in packed)
+
+
+def _packed_pages_size(packed: _PackedPages) -> int:
+    from leadcheck.verify.page_store import packed_size
+
+    return 1_000 + sum(packed_size(page) + len(url) for url, page in packed)
 
 
 def _unread_reason(website: WebsiteReport | None) -> str:

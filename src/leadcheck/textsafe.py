@@ -34,11 +34,30 @@ _PLANE_ENDS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end i
 _NONCHARACTER = re.compile("[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _PLANE_ENDS + "]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Anything strip_controls removes or replaces starts with one of these (ESC and the
+# 8-bit CSI are control characters too); str.isprintable() is False for each of them.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + _PLANE_ENDS + "]"
+)
+
+
+def _harmless(text: str) -> bool:
+    """True when ``text`` holds nothing :func:`strip_controls` would change (checked in C:
+    most page text and every plain link passes without a regular expression)."""
+    if text.isascii():
+        if text.isprintable():
+            return True
+    elif text.replace("\n", " ").replace("\t", " ").isprintable():
+        return True
+    return _SUSPECT.search(text) is None
 
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences, control characters, invisible formatting marks and
     noncharacters; Unicode line and paragraph separators become spaces."""
+    if _harmless(text):
+        return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _NONCHARACTER.sub("", text)
@@ -68,8 +87,12 @@ def clean_line(text: str | None, *, limit: int = 300) -> str | None:
     """One line of display text: controls removed, blanks collapsed, length bounded."""
     if text is None:
         return None
-    text = strip_controls(unicodedata.normalize("NFC", text))
-    text = _SPACES.sub(" ", text.replace("\n", " ").replace("\r", " ")).strip()
+    if text.isascii() and text.isprintable():
+        # the only blank printable ASCII has is the space: split() collapses the runs
+        text = " ".join(text.split())
+    else:
+        text = strip_controls(unicodedata.normalize("NFC", text))
+        text = _SPACES.sub(" ", text.replace("\n", " ").replace("\r", " ")).strip()
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text or None

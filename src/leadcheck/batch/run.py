@@ -17,10 +17,9 @@ never touches a terminal.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
@@ -28,9 +27,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import Field, model_validator
 
+from leadcheck import eventloop
 from leadcheck.batch.outcome import replan
 from leadcheck.batch.own_columns import OwnColumns, own_columns
 from leadcheck.batch.runner import DEFAULT_CONCURRENCY, Observer, Sink, run_batch
+from leadcheck.batch.sharding import Shard
 from leadcheck.batch.store import DEFAULT_MAX_AGE
 from leadcheck.batch.summary import BatchSummary
 from leadcheck.errors import BadOptionError, InputFileError
@@ -41,6 +42,7 @@ from leadcheck.net.config import NetConfig
 if TYPE_CHECKING:
     from leadcheck.batch.columns import ColumnMapping
     from leadcheck.batch.readers import Table
+    from leadcheck.batch.rows import SourceRow
     from leadcheck.batch.writers import RowResult
     from leadcheck.pipeline import CheckSession
 
@@ -70,6 +72,12 @@ class BatchOptions(Frozen):
     rep: RepSettings = RepSettings()  # the rep's clock, working day and days off
     count_rows: bool = False  # count the input's rows first (for a progress bar's total)
     handle_signals: bool = False  # SIGINT/SIGTERM stop the run gracefully
+    # Worker processes checking the leads (the CLI's default: the machine's cores); 1
+    # checks them in this process. See leadcheck.batch.workers.
+    workers: int = Field(default=1, ge=1, le=256)
+    # Only the rows whose domain falls in this shard, as batch --shard K/N; their
+    # output has an input_row column first, for leadcheck merge. See batch.sharding.
+    shard: Shard | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -128,6 +136,11 @@ def run_file(
     if options.report is not None:
         refuse_overwriting_input(source, options.report, force=False, what="--report")
         require_folder(options.report, "--report")
+        if options.shard is not None:
+            raise BadOptionError(
+                "--report goes with a whole run, not with one --shard: merge the shards' "
+                "outputs (leadcheck merge) and run the report from the merged output"
+            )
     aliases = load_aliases(options.aliases_path)
     overrides = parse_map_options(list(options.column_map), aliases)
     with open_table(str(source), aliases, sheet=options.sheet) as table:
@@ -137,9 +150,23 @@ def run_file(
         if observer is not None:
             observer.on_table(table, mapping)
         total = table.count_rows() if options.count_rows else None
-        database = (options.database or default_db_path()) if options.use_database else None
+        database = (
+            (options.database or _shard_db(default_db_path(), options.shard))
+            if (options.use_database)
+            else None
+        )
         factory = session_factory or open_session
         return _run(table, own, mapping, options, database, total, observer, stdout, factory)
+
+
+SHARD_ROW_COLUMN = "input_row"  # the first column of a shard's output: the row's number
+
+
+def _shard_db(path: Path, shard: Shard | None) -> Path:
+    """A shard's own default results database: ``results.shard-K-of-N.sqlite3``."""
+    if shard is None:
+        return path
+    return path.with_name(f"{path.stem}.shard-{shard.index}-of-{shard.count}{path.suffix}")
 
 
 def refuse_overwriting_input(
@@ -216,7 +243,30 @@ def _run(
     """Open the store and the output, run, finish the output (or discard it on failure)."""
     from leadcheck.batch.rows import build_rows
     from leadcheck.batch.store import ResultStore
+    from leadcheck.batch.workers import WorkerPool, can_fork, tune_gc, warm_up
     from leadcheck.batch.writers import open_writer
+
+    rows: Iterable[SourceRow] = build_rows(own.records(table.records(), len(table.header)), mapping)
+    header: tuple[str, ...] = tuple(own.header)
+    input_fields = {column: field for field, column in mapping.found.items()}
+    if options.shard is not None:
+        rows = _shard_rows(rows, options.shard)
+        header = (SHARD_ROW_COLUMN, *header)
+        input_fields = {column + 1: field for column, field in input_fields.items()}
+    pool = None
+    if options.workers > 1 and can_fork():
+        # Forked now, before the database and the output are open: the workers inherit
+        # the loaded taxonomy and lists, nothing of the run's files.
+        warm_up(options.taxonomy_path)
+        pool = WorkerPool(
+            functools.partial(factory, options),
+            options.workers,
+            row_timeout=row_timeout(options.net),
+            with_reports=database is not None,
+        )
+        pool.start()
+    else:
+        tune_gc()
 
     with ExitStack() as stack:
         store = None
@@ -228,10 +278,10 @@ def _run(
             )
         writer = open_writer(
             options.output,
-            own.header,
+            header,
             stdout=stdout or sys.stdout,
             default_format=options.output_format,
-            input_fields={column: field for field, column in mapping.found.items()},
+            input_fields=input_fields,
         )
         report = None
         if options.report is not None:
@@ -241,10 +291,11 @@ def _run(
         sink: Sink = writer if report is None else _Tee(writer, report)
 
         async def check_all() -> BatchSummary:
-            async with factory(options) as session:
+            checker: Any = pool if pool is not None else factory(options)
+            async with checker:
                 return await run_batch(
-                    build_rows(own.records(table.records(), len(table.header)), mapping),
-                    session,
+                    rows,
+                    checker,
                     sink,
                     concurrency=options.concurrency,
                     store=store,
@@ -257,7 +308,7 @@ def _run(
                 )
 
         try:
-            summary = asyncio.run(check_all())
+            summary = eventloop.run(check_all())
         except BaseException:
             writer.discard()
             if report is not None:
@@ -277,6 +328,17 @@ def _run(
                 report.finish(summary)
                 summary = summary.model_copy(update={"report": str(options.report)})
     return summary
+
+
+def _shard_rows(rows: Iterable[SourceRow], shard: Shard) -> Iterator[SourceRow]:
+    """The rows of one shard, each with its row number (1-based) as a first cell."""
+    from dataclasses import replace
+
+    from leadcheck.batch.sharding import shard_of
+
+    for row in rows:
+        if shard_of(row.inquiry, shard.count) == shard.index:
+            yield replace(row, cells=(str(row.index + 1), *row.cells))
 
 
 class _Tee:

@@ -26,7 +26,8 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from leadcheck.batch.outcome import RowOutcome, error_columns, report_columns
@@ -37,6 +38,8 @@ from leadcheck.batch.writers import RowResult
 from leadcheck.inquiry import Inquiry
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from leadcheck.batch.columns import ColumnMapping
     from leadcheck.batch.readers import Table
     from leadcheck.report import LeadReport
@@ -48,9 +51,21 @@ _YIELD_EVERY = 256  # rows served without a check (cache, errors) before letting
 
 
 class Checker(Protocol):
-    """What checks one lead: :class:`leadcheck.pipeline.CheckSession` or a test double."""
+    """What checks one lead: :class:`leadcheck.pipeline.CheckSession` or a test double.
+    (A checker that has a ``check_outcome(inquiry) -> Checked`` method, as the worker
+    pool of ``--workers`` does, is asked that instead: the columns come ready-made.)"""
 
     async def check(self, inquiry: Inquiry) -> LeadReport: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A lead checked elsewhere (in a worker process): its result columns, and the
+    report to store (JSON-ready) with its time, or just an error's columns."""
+
+    columns: RowOutcome
+    report: dict[str, Any] | None = None
+    checked_at: datetime | None = None
 
 
 class Observer(Protocol):
@@ -169,6 +184,9 @@ class _Run:
         replan: Callable[[RowOutcome], RowOutcome] | None = None,
     ) -> None:
         self.checker = checker
+        self.check_outcome: Callable[[Inquiry], Awaitable[Checked]] | None = getattr(
+            checker, "check_outcome", None
+        )
         self.writer = writer
         self.store = store
         self.observer = observer
@@ -239,6 +257,8 @@ class _Run:
         self.wake.set()
 
     async def check(self, inquiry: Inquiry, key: str, identity: str) -> RowOutcome:
+        if self.check_outcome is not None:
+            return await self.check_elsewhere(inquiry, key, identity)
         try:
             async with asyncio.timeout(self.row_timeout):
                 report = await self.checker.check(inquiry)
@@ -264,6 +284,26 @@ class _Run:
                 checked_at=report.checked_at,
             )
         return columns
+
+    async def check_elsewhere(self, inquiry: Inquiry, key: str, identity: str) -> RowOutcome:
+        """A lead checked by the checker's ``check_outcome`` (a worker process)."""
+        assert self.check_outcome is not None
+        try:
+            async with asyncio.timeout(self.row_timeout):
+                checked = await self.check_outcome(inquiry)
+        except TimeoutError:
+            return error_columns(
+                f"the check took longer than {self.row_timeout:g} s; the next run tries again"
+            )
+        if self.store is not None and checked.checked_at is not None and checked.report:
+            self.store.put(
+                key,
+                lead=identity,
+                columns=checked.columns,
+                report=checked.report,
+                checked_at=checked.checked_at,
+            )
+        return checked.columns
 
     def drain(self) -> None:
         """Write the finished rows at the head of the queue, in order."""

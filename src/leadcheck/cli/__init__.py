@@ -27,6 +27,7 @@ from leadcheck.cli import due as _due  # noqa: F401  isort: skip
 from leadcheck.cli import data as _data  # noqa: F401  isort: skip
 from leadcheck.cli import followup as _followup  # noqa: F401  isort: skip
 from leadcheck.cli import log as _log  # noqa: F401  isort: skip
+from leadcheck.cli import merge as _merge  # noqa: F401  isort: skip
 from leadcheck.cli import score as _score  # noqa: F401  isort: skip
 from leadcheck.cli import taxonomy as _taxonomy  # noqa: F401  isort: skip
 from leadcheck.cli import verify as _verify  # noqa: F401  isort: skip

@@ -79,6 +79,27 @@ def batch(
             help="Check this many leads at once.",
         ),
     ] = DEFAULT_CONCURRENCY,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=256,
+            metavar="N",
+            help="Check the leads in N worker processes, split by domain (default: the "
+            "machine's cores; 1 checks them in this process).",
+            show_default=False,
+        ),
+    ] = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            help="Check only the rows whose domain falls in shard K of N (K from 0), into "
+            "their own database; combine the shards' outputs with leadcheck merge.",
+        ),
+    ] = None,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -147,7 +168,9 @@ def batch(
     import sys
 
     from leadcheck.batch.run import BatchOptions, run_file
+    from leadcheck.batch.sharding import parse_shard
     from leadcheck.batch.store import parse_age
+    from leadcheck.batch.workers import default_workers
     from leadcheck.cli.errors import UsageError
     from leadcheck.cli.options import current_settings
     from leadcheck.cli.views.console import console
@@ -172,6 +195,8 @@ def batch(
         column_map=tuple(mapping_options or ()),
         aliases_path=aliases_file,
         concurrency=concurrency,
+        workers=workers if workers is not None else default_workers(),
+        shard=parse_shard(shard) if shard is not None else None,
         database=db,
         use_database=not no_db,
         max_age=parse_age(max_age),

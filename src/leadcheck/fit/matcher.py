@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,7 +58,10 @@ class TermInfo:
     weak: bool
 
 
-_CACHE_SIZE = 512  # page fields remembered by count_cached
+# Page fields remembered by count_cached: the four of each site a batch session
+# remembers (pipeline.WEBSITE_MEMO), so that a site's page is matched once per run
+# even when its leads are thousands of rows apart. Kept packed: a few hundred bytes each.
+_CACHE_SIZE = 80_000
 
 # Where a sentence ends, as the automaton's byte strings see it: a claim ("we
 # manufacture") vouches for the terms of its own sentence only.
@@ -91,6 +95,14 @@ class Counts:
     def __init__(self, total: Counter[int], claimed: Counter[int]) -> None:
         self.total = total
         self.claimed = claimed
+
+
+def _pack(counter: Counter[int]) -> array[int]:
+    return array("l", [n for item in counter.items() for n in item])
+
+
+def _unpack(packed: array[int]) -> Counter[int]:
+    return Counter(dict(zip(packed[::2], packed[1::2], strict=True)))
 
 
 class CompiledTaxonomy:
@@ -181,23 +193,25 @@ class CompiledTaxonomy:
         self.terms: tuple[TermInfo, ...] = tuple(terms)
         self.key_count = len(by_key) + len(claim_keys)
         self._automaton = automaton
-        self._cache: Memo[tuple[int, int], Counts] = Memo(_CACHE_SIZE)
+        self._cache: Memo[tuple[int, int], tuple[array[int], array[int]]] = Memo(_CACHE_SIZE)
         self.claim_window = taxonomy.scoring.claim_window
         self.claim_reach = taxonomy.scoring.claim_reach
 
     def count_cached(self, text: str, fold: Callable[[str], str]) -> Counts:
-        """``count_zones(fold(text))``, remembered for the last few hundred texts.
+        """``count_zones(fold(text))``, remembered for the last tens of thousands of texts.
 
         Keyed by the text's length and hash, not the text itself, so the cache holds
         no page in memory; Python's string hash is keyed per process, so a stranger
-        cannot craft a colliding page.
+        cannot craft a colliding page. The counts are kept as flat arrays of (term,
+        count) pairs and handed out as new Counters each time.
         """
         key = (len(text), hash(text))
-        cached = self._cache.get(key)
-        if cached is None:
-            cached = self.count_zones(fold(text))
-            self._cache.put(key, cached)
-        return cached
+        packed = self._cache.get(key)
+        if packed is None:
+            counts = self.count_zones(fold(text))
+            self._cache.put(key, (_pack(counts.total), _pack(counts.claimed)))
+            return counts
+        return Counts(_unpack(packed[0]), _unpack(packed[1]))
 
     def clear_cache(self) -> None:
         """Forget what :meth:`count_cached` remembers."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -27,6 +28,7 @@ from leadcheck.followup.countries import (
 from leadcheck.followup.rep import DEFAULT_REP_TIMEZONE, RepSettings
 from leadcheck.followup.timing import (
     Holiday,
+    TimezoneChoice,
     Window,
     WorkCalendar,
     choose_timezone,
@@ -175,7 +177,7 @@ def plan_followup(
         )
 
     # Time.
-    choice = choose_timezone(code, countries, phone=e164)
+    choice = _timezone_choice(countries, code, e164)
     zone = zone_info(choice.zone)
     moment = _moment(at, rep_zone)
     local = moment.astimezone(zone)
@@ -185,18 +187,11 @@ def plan_followup(
 
     calendar = WorkCalendar(code, table)
     today = local.date()
-    holiday = calendar.holiday(today)
-    weekend = calendar.is_weekend(today)
-    upcoming = calendar.holidays_between(
-        today + dt.timedelta(days=1), today + dt.timedelta(days=UPCOMING_DAYS)
-    )
     in_hours = calendar.is_working_day(today) and calendar.start <= local.time() < calendar.end
     window = calendar.next_window(local, rep_zone)
-
-    # Channels.
-    row, is_default = table.row_for(code)
-    usable = tuple(c for c in row.channels if table.tools[c].usable)
-    source = table.sources[row.source]
+    day = _day_plan(table, countries, code, today, in_hours)
+    holiday, weekend, upcoming = day.holiday, day.weekend, day.upcoming
+    row, is_default, usable, source = day.row, day.is_default, day.usable, day.source
 
     # Why the lead may be silent, and what to mind.
     place = (
@@ -207,32 +202,7 @@ def plan_followup(
     reasons.insert(0, _clock_line(local, rep_local, gap, place, rep_zone.key))
     if choice.note:
         reasons.append(choice.note)
-    if holiday:
-        local_name = f" ({holiday.local_name})" if holiday.local_name else ""
-        reasons.append(f"Today is a public holiday in {name}: {holiday.name}{local_name}.")
-    if weekend:
-        days = "–".join(_DAY_NAMES[d] for d in _weekend_names(calendar))
-        reasons.append(f"It is the weekend in {name} ({days}).")
-    elif calendar.is_weekend_workday(today):
-        reasons.append(f"Today is an official working day in {name}, although it is a {local:%A}.")
-    if not in_hours and not weekend and not holiday:
-        reasons.append(
-            f"It is outside working hours there ({calendar.start:%H:%M}–{calendar.end:%H:%M})."
-        )
-    if not calendar.has_calendar(today.year):
-        reasons.append(
-            f"No public-holiday calendar is available for {name}: holidays are not checked."
-        )
-    if upcoming:
-        listed = "; ".join(f"{h.date:%a %d %b} {h.name}" for h in upcoming)
-        reasons.append(f"Public holidays in the next {UPCOMING_DAYS} days: {listed}.")
-    long_break = _long_break(calendar, today)
-    if long_break:
-        first, length = long_break
-        reasons.append(f"Expect slow replies: {length} days off in a row from {first:%a %d %b}.")
-    for season in table.seasons_for(code):
-        if any(season.contains(today + dt.timedelta(days=n)) for n in range(UPCOMING_DAYS + 1)):
-            reasons.append(season.note)
+    reasons.extend(day.day_lines)
     if not window.open_now:
         reasons.append(
             f"Next good window: {window.local:%a %d %b %H:%M} their time, "
@@ -244,15 +214,7 @@ def plan_followup(
             f"That window opens at {window.rep:%H:%M} your time: schedule the message to "
             "send later."
         )
-    if is_default:
-        reasons.append(f"No channel ranking for {name} in the table: showing the default ranking.")
-    elif row.note:
-        reasons.append(row.note)
-    for channel in row.channels:
-        tool = table.tools[channel]
-        if not tool.usable:
-            instead = f"; use {tool.successor}" if tool.successor else ""
-            reasons.append(f"{channel} is in the ranking but closed in {tool.retired}{instead}.")
+    reasons.extend(day.channel_lines)
 
     rep_today = rep_local.date()
     rep_off = rep_calendar.holiday(rep_today)
@@ -316,6 +278,122 @@ def plan_followup(
         contacts=contacts,
         cadence=cadence,
         reasons=tuple(reasons),
+    )
+
+
+_ZONE_CHOICES: dict[tuple[int, str, str | None], tuple[object, TimezoneChoice]] = {}
+
+
+def _timezone_choice(countries: CountryTable, code: str, e164: str | None) -> TimezoneChoice:
+    """:func:`choose_timezone`, once per (country, phone number)."""
+    key = (id(countries), code, e164)
+    known = _ZONE_CHOICES.get(key)
+    if known is not None and known[0] is countries:
+        return known[1]
+    choice = choose_timezone(code, countries, phone=e164)
+    if len(_ZONE_CHOICES) >= _DAY_PLANS_MAX:
+        _ZONE_CHOICES.clear()
+    _ZONE_CHOICES[key] = (countries, choice)
+    return choice
+
+
+@dataclass(frozen=True, slots=True)
+class _DayPlan:
+    """What a plan says that depends only on the country, its calendar day, and whether
+    it is working hours there: one per (country, day, in hours or not), not per lead."""
+
+    holiday: Holiday | None
+    weekend: bool
+    upcoming: tuple[Holiday, ...]
+    day_lines: tuple[str, ...]  # the reasons from "public holiday today" to the seasons
+    row: Any
+    is_default: bool
+    usable: tuple[str, ...]
+    source: Any
+    channel_lines: tuple[str, ...]  # the reasons about the country's channel ranking
+
+
+_DAY_PLANS: dict[tuple[int, int, str, dt.date, bool], tuple[object, object, _DayPlan]] = {}
+_DAY_PLANS_MAX = 4_096
+
+
+def _day_plan(
+    table: ChannelTable, countries: CountryTable, code: str, today: dt.date, in_hours: bool
+) -> _DayPlan:
+    key = (id(table), id(countries), code, today, in_hours)
+    known = _DAY_PLANS.get(key)
+    if known is not None and known[0] is table and known[1] is countries:
+        return known[2]
+    plan = _make_day_plan(table, countries, code, today, in_hours)
+    if len(_DAY_PLANS) >= _DAY_PLANS_MAX:
+        _DAY_PLANS.clear()
+    _DAY_PLANS[key] = (table, countries, plan)  # the tables kept: their ids stay theirs
+    return plan
+
+
+def _make_day_plan(
+    table: ChannelTable, countries: CountryTable, code: str, today: dt.date, in_hours: bool
+) -> _DayPlan:
+    name = countries.name(code)
+    calendar = WorkCalendar(code, table)
+    holiday = calendar.holiday(today)
+    weekend = calendar.is_weekend(today)
+    upcoming = calendar.holidays_between(
+        today + dt.timedelta(days=1), today + dt.timedelta(days=UPCOMING_DAYS)
+    )
+    lines: list[str] = []
+    if holiday:
+        local_name = f" ({holiday.local_name})" if holiday.local_name else ""
+        lines.append(f"Today is a public holiday in {name}: {holiday.name}{local_name}.")
+    if weekend:
+        days = "–".join(_DAY_NAMES[d] for d in _weekend_names(calendar))
+        lines.append(f"It is the weekend in {name} ({days}).")
+    elif calendar.is_weekend_workday(today):
+        lines.append(f"Today is an official working day in {name}, although it is a {today:%A}.")
+    if not in_hours and not weekend and not holiday:
+        lines.append(
+            f"It is outside working hours there ({calendar.start:%H:%M}–{calendar.end:%H:%M})."
+        )
+    if not calendar.has_calendar(today.year):
+        lines.append(
+            f"No public-holiday calendar is available for {name}: holidays are not checked."
+        )
+    if upcoming:
+        listed = "; ".join(f"{h.date:%a %d %b} {h.name}" for h in upcoming)
+        lines.append(f"Public holidays in the next {UPCOMING_DAYS} days: {listed}.")
+    long_break = _long_break(calendar, today)
+    if long_break:
+        first, length = long_break
+        lines.append(f"Expect slow replies: {length} days off in a row from {first:%a %d %b}.")
+    for season in table.seasons_for(code):
+        if any(season.contains(today + dt.timedelta(days=n)) for n in range(UPCOMING_DAYS + 1)):
+            lines.append(season.note)
+
+    row, is_default = table.row_for(code)
+    channel_lines: list[str] = []
+    if is_default:
+        channel_lines.append(
+            f"No channel ranking for {name} in the table: showing the default ranking."
+        )
+    elif row.note:
+        channel_lines.append(row.note)
+    for channel in row.channels:
+        tool = table.tools[channel]
+        if not tool.usable:
+            instead = f"; use {tool.successor}" if tool.successor else ""
+            channel_lines.append(
+                f"{channel} is in the ranking but closed in {tool.retired}{instead}."
+            )
+    return _DayPlan(
+        holiday=holiday,
+        weekend=weekend,
+        upcoming=upcoming,
+        day_lines=tuple(lines),
+        row=row,
+        is_default=is_default,
+        usable=tuple(c for c in row.channels if table.tools[c].usable),
+        source=table.sources[row.source],
+        channel_lines=tuple(channel_lines),
     )
 
 

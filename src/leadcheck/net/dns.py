@@ -9,6 +9,11 @@ A lookup ends in one of four states: ``ok`` (records), ``nodata`` (the name exis
 without records of that type), ``nxdomain`` (the name does not exist) or ``error``
 (the question could not be answered: timeout, SERVFAIL, refused, no network).
 Only the first three are facts about the domain; ``error`` means *unknown*.
+
+The questions the checks ask (A, AAAA, MX, TXT of plain host names) go over the wire
+by hand (:mod:`leadcheck.net.dns_wire`: shared sockets, a fraction of dnspython's CPU,
+the same tries and answers); anything else, and reading the system's configuration,
+is dnspython's.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
     import dns.asyncresolver
 
     from leadcheck.deadline import Deadline
+    from leadcheck.net.dns_wire import WireClient
 
 
 class DnsStatus(StrEnum):
@@ -86,15 +92,20 @@ class Resolver:
     ``nameservers`` as accepted by :func:`parse_nameserver`; empty means the
     system's configuration (``/etc/resolv.conf``). ``query_timeout`` bounds each
     lookup, retries included; a caller's :class:`~leadcheck.deadline.Deadline` bounds
-    it further. Answers that say something about the name (ok, nodata, nxdomain) are
-    remembered for the run; an ``error`` is shared only while it is in flight, so the
-    next lead asks again.
+    it further. ``wire=False`` leaves every question to dnspython (the reference the
+    hand-built path is tested against). Answers that say something about the name (ok,
+    nodata, nxdomain) are remembered for the run; an ``error`` is shared only while it
+    is in flight, so the next lead asks again.
     """
 
-    def __init__(self, nameservers: tuple[str, ...] = (), *, query_timeout: float = 5.0) -> None:
+    def __init__(
+        self, nameservers: tuple[str, ...] = (), *, query_timeout: float = 5.0, wire: bool = True
+    ) -> None:
         self._servers = [parse_nameserver(server) for server in nameservers]
+        self._use_wire = wire
         self._query_timeout = query_timeout
         self._resolver: dns.asyncresolver.Resolver | None = None
+        self._wire: WireClient | None = None
         self._setup_error: str | None = None
         # Bounded: a long batch forgets the oldest answers instead of growing forever.
         self._cache: FutureMemo[tuple[str, str], DnsAnswer] = FutureMemo(
@@ -123,10 +134,29 @@ class Resolver:
         resolver.lifetime = self._query_timeout
         resolver.cache = None  # we cache per run ourselves, with in-flight sharing
         self._resolver = resolver
+        servers = _plain_servers(resolver) if self._use_wire else []
+        if servers:
+            from leadcheck.net.dns_wire import WireClient
+
+            self._wire = WireClient(servers, per_try=resolver.timeout, rotate=resolver.rotate)
+
+    def configure(self) -> None:
+        """Read the configuration now (the system's resolvers, with dnspython: a good
+        fraction of a second), at the start of a run rather than in a lead's deadline."""
+        if not self._configured:
+            self._configure()
+
+    async def aclose(self) -> None:
+        """Close the shared sockets."""
+        if self._wire is not None:
+            await self._wire.close()
 
     async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
         """Look ``name`` up within ``deadline``; a known answer is cached for the run."""
         key = (name.lower().rstrip("."), rdtype.upper())
+        known = self._cache.finished(key)
+        if known is not None:
+            return known
         cached = self._cache.get(key)
         if cached is None:
             timeout = None if deadline is None else deadline.remaining()
@@ -157,6 +187,11 @@ class Resolver:
                 name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=self._setup_error
             )
         lifetime = self._query_timeout if timeout is None else min(timeout, self._query_timeout)
+        if self._wire is not None:
+            from leadcheck.net.dns_wire import sendable
+
+            if sendable(name, rdtype):
+                return await self._lookup_wire(self._wire, name, rdtype, lifetime)
         try:
             # dnspython checks its lifetime between tries but sleeps a back-off first:
             # a hard stop keeps the caller's deadline.
@@ -195,6 +230,41 @@ class Resolver:
             status=DnsStatus.OK,
             records=records,
             canonical_name=canonical_name,
+        )
+
+    async def _lookup_wire(
+        self, wire: WireClient, name: str, rdtype: str, lifetime: float
+    ) -> DnsAnswer:
+        from leadcheck.net import dns_wire
+
+        try:
+            async with asyncio.timeout(lifetime):
+                response = await wire.ask(name, rdtype, lifetime)
+        except (TimeoutError, dns_wire.LifetimeExpired):
+            return _error(name, rdtype, f"DNS timeout after {lifetime:g} s")
+        except dns_wire.NoServers as exc:
+            return _error(name, rdtype, _describe_rcodes(exc.rcodes))
+        except dns_wire.NameTooLong:
+            return _error(name, rdtype, "the name is too long after CNAME expansion")
+        except (OSError, ValueError) as exc:
+            return _error(name, rdtype, f"DNS error: {exc}")
+        if response.rcode == dns_wire.NXDOMAIN:
+            return DnsAnswer.model_construct(
+                name=name,
+                rdtype=rdtype,
+                status=DnsStatus.NXDOMAIN,
+                records=(),
+                canonical_name=None,
+                error=None,
+            )
+        canonical = dns_wire.name_text(response.canonical).lower()
+        return DnsAnswer.model_construct(
+            name=name,
+            rdtype=rdtype,
+            status=DnsStatus.OK if response.found else DnsStatus.NODATA,
+            records=response.records,
+            canonical_name=canonical if canonical != name else None,
+            error=None,
         )
 
     async def addresses(self, host: str, *, deadline: Deadline | None = None) -> AddressLookup:
@@ -283,6 +353,32 @@ def _is_fact(answer: DnsAnswer) -> bool:
 
 def _error(name: str, rdtype: str, message: str) -> DnsAnswer:
     return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.ERROR, error=message)
+
+
+def _plain_servers(resolver: dns.asyncresolver.Resolver) -> list[tuple[str, int]]:
+    """The resolver's servers as (address, port), if all are plain DNS over UDP/TCP
+    (a DNS-over-HTTPS server in the configuration leaves everything to dnspython)."""
+    import dns.nameserver
+
+    servers: list[tuple[str, int]] = []
+    for server in resolver.nameservers:
+        if isinstance(server, str):
+            if parse_ip(server) is None:
+                return []
+            servers.append((server, resolver.nameserver_ports.get(server, resolver.port)))
+        elif isinstance(server, dns.nameserver.Do53Nameserver):
+            servers.append((server.address, server.port))
+        else:
+            return []
+    return servers
+
+
+def _describe_rcodes(rcodes: list[str]) -> str:
+    if "SERVFAIL" in rcodes:
+        return "the DNS server failed to answer (SERVFAIL)"
+    if "REFUSED" in rcodes:
+        return "the DNS server refused the query (REFUSED)"
+    return "no DNS server could answer"
 
 
 def _describe_no_nameservers(exc: Exception) -> str:

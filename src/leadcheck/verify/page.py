@@ -32,6 +32,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -55,7 +56,8 @@ _DEPTH_SCAN_MIN_TAGS = 2 * MAX_DEPTH
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*['\"]?([\w\-]+)", re.I)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
-_BLANKS = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANKS = re.compile(r"[ \t\r\f\v\u00a0]+")  # what _tidy collapses (the definition)
+_BLANK_CHARS = ("\t", "\r", "\f", "\v", "\u00a0")
 _HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|head|body|title|meta|div|p|h[1-6])[\s>/]", re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,30})[^>]*?(/?)>")
 # Elements that never hold children, or that the parser closes by itself when the
@@ -281,30 +283,18 @@ def bound_markup(html: str) -> tuple[str, bool]:
     if html.count("<") < _DEPTH_SCAN_MIN_TAGS or _depth_bound(html) <= MAX_DEPTH:
         return html, False
     depth = 0
-    too_deep = False
-    for match in _TAG.finditer(html):
-        name = match.group(2).lower()
-        if name in _NO_DEPTH or match.group(3):
-            continue
-        if match.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            if depth > MAX_DEPTH:
-                too_deep = True
-                break
-    if not too_deep:
+    for _match, step in _depth_steps(html):
+        depth = max(0, depth + step)
+        if depth > MAX_DEPTH:
+            break
+    else:
         return html, False
     pieces: list[str] = []
     depth = 0
     last = 0
-    for match in _TAG.finditer(html):
-        name = match.group(2).lower()
-        if name in _NO_DEPTH or match.group(3):
-            continue
-        closing = bool(match.group(1))
-        keep = depth < MAX_DEPTH if not closing else depth <= MAX_DEPTH
-        depth = max(0, depth - 1) if closing else depth + 1
+    for match, step in _depth_steps(html):
+        keep = depth < MAX_DEPTH if step > 0 else depth <= MAX_DEPTH
+        depth = max(0, depth + step)
         if not keep:
             pieces.append(html[last : match.start()])
             pieces.append(" ")
@@ -313,9 +303,44 @@ def bound_markup(html: str) -> tuple[str, bool]:
     return "".join(pieces), True
 
 
+# Inside these the parser honours "<x/>" (foreign content: SVG, MathML)...
+_FOREIGN = frozenset({"svg", "math"})
+# ...unless x is one of the HTML elements that end foreign content (the HTML standard's
+# list); everywhere else "<div/>" opens a div like "<div>" does.
+_BREAKOUT = frozenset(
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+        "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+        "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+        "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    }
+)  # fmt: skip
+
+
+def _depth_steps(html: str) -> Iterator[tuple[re.Match[str], int]]:
+    """The tags that change the nesting depth, with +1 (opens) or -1 (closes)."""
+    foreign = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _NO_DEPTH:
+            continue
+        if match.group(1):
+            if name in _FOREIGN and foreign:
+                foreign -= 1
+            yield match, -1
+            continue
+        if match.group(3) and (name in _FOREIGN or (foreign and name not in _BREAKOUT)):
+            continue  # "<path/>" in an SVG, "<svg/>": no children
+        if name in _FOREIGN:
+            foreign += 1
+        yield match, 1
+
+
 _CHUNK = 8192
-# Tags that open without a closing tag in most pages: they do not add depth.
-_VOID_OPENERS = ("<img", "<br", "<meta", "<input", "<link", "<hr", "<source", "<wbr", "<!")
+# "<" and what follows it, when that is "/" (a closing tag) or starts a tag that opens
+# without a closing tag in most pages (a void element, a comment or doctype): those do
+# not add depth. One pass of a regular expression counts them all.
+_TAG_START = re.compile(r"<(?:/|img|br|meta|input|link|hr|source|wbr|!)?")
 
 
 def _depth_bound(html: str) -> int:
@@ -323,17 +348,18 @@ def _depth_bound(html: str) -> int:
 
     Within a chunk the depth can rise at most by the tags it opens; across chunks it
     moves by what each chunk opens minus what it closes. Void elements are left out
-    (they open nothing); a page that leaves many ``<p>`` or ``<li>`` unclosed only
-    raises the bound, and then the exact scan decides.
+    (they open nothing); a self-closing ``<x/>`` counts as opening, since only SVG and
+    MathML honour the slash (``<div/>`` opens a div); a page that leaves many ``<p>``
+    or ``<li>`` unclosed, or draws many SVG paths, only raises the bound, and then the
+    exact scan decides.
     """
     depth = 0
     highest = 0
     for start in range(0, len(html), _CHUNK):
-        chunk = html[start : start + _CHUNK]
-        closes = chunk.count("</")
-        opens = chunk.count("<") - closes - sum(chunk.count(tag) for tag in _VOID_OPENERS)
-        opens -= chunk.count("/>")
-        highest = max(highest, depth + max(0, opens))
+        starts = _TAG_START.findall(html, start, start + _CHUNK)
+        closes = starts.count("</")
+        opens = starts.count("<")  # "<" followed by anything else: a tag that may nest
+        highest = max(highest, depth + opens)
         depth = max(0, depth + opens - closes)
     return highest
 
@@ -383,11 +409,11 @@ def parse_html(html: str) -> PageContent:
         language = clean_line(language, limit=20)
         language = language.lower() if language else None
 
-    headings: list[str] = []
+    headings: dict[str, None] = {}  # in order, each once
     for node in tree.css("h1, h2, h3"):
         heading = clean_line(node.text(separator=" "), limit=200)
-        if heading and heading not in headings:
-            headings.append(heading)
+        if heading:
+            headings[heading] = None
         if len(headings) >= MAX_HEADINGS:
             break
 
@@ -411,11 +437,11 @@ def parse_html(html: str) -> PageContent:
         if len(links) >= MAX_LINKS:
             break
 
-    alts: list[str] = []
+    alts: dict[str, None] = {}
     for node in tree.css("img[alt]"):
-        alt = clean_line(node.attributes.get("alt") or "", limit=200)
-        if alt and alt not in alts:
-            alts.append(alt)
+        alt = clean_line(node.attrs.get("alt") or "", limit=200)
+        if alt:
+            alts[alt] = None
         if len(alts) >= MAX_ALTS:
             break
 
@@ -468,8 +494,15 @@ def _json_ld_identity(text: str, found: list[str]) -> None:
 
 
 def _tidy(text: str) -> str:
+    """Controls removed, each run of blanks one space, lines stripped, empty lines dropped."""
     text = strip_controls(text.replace("\r\n", "\n"))
-    text = _BLANKS.sub(" ", text)
+    # = _BLANKS.sub(" ", text), with str methods (C loops) instead of a regex that
+    # would stop at every single space of the page
+    for blank in _BLANK_CHARS:
+        if blank in text:
+            text = text.replace(blank, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
     lines = (line.strip() for line in text.split("\n"))
     text = "\n".join(line for line in lines if line)
     return text[:MAX_TEXT_CHARS]

@@ -77,9 +77,18 @@ _ESCAPE = re.compile(r"\\.")
 
 
 def fold(text: str) -> str:
-    """The form both pages and plain patterns are compared in."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _BLANKS.sub(" ", text).strip()
+    """The form both pages and plain patterns are compared in: NFKC, case-folded, each run
+    of blanks one space, no blanks at the ends."""
+    # NFKC leaves ASCII alone, and casefold() is lower() there
+    text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(text.split())  # = _BLANKS.sub(" ", text).strip(): \s is str.isspace
+
+
+def fold_keeping_blanks(text: str) -> str:
+    """:func:`fold` without collapsing blanks: enough for patterns that contain none."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 class Signature(Frozen):
@@ -142,12 +151,34 @@ class PageClassification(Frozen):
     short_page: bool = False
 
 
+# Fewer plain patterns than this are looked for with str.find (a C loop per pattern) rather
+# than with an automaton, whose pass costs more than a few finds on a page of markup.
+_AUTOMATON_MIN_PATTERNS = 32
+
+
 class _FieldMatcher:
-    """All signatures of one field: an automaton for the plain ones, compiled regexes."""
+    """All signatures of one field: its plain patterns and its compiled regexes.
+
+    Each regex carries pieces of literal text of which every match contains one
+    (``None`` if it has none worth looking for, see :func:`required_literals`): where
+    none of them is in the page, the regex cannot match and is not run.
+    """
 
     def __init__(self, plain: dict[str, list[int]], regexes: list[tuple[re.Pattern[str], int]]):
+        # When no regex of the field can match a blank, the page need not have its blanks
+        # collapsed (see fold_keeping_blanks): a plain pattern with blanks then becomes a
+        # regex whose blanks match any run of blanks, which finds the same occurrences.
+        self.blank_free = all(cannot_match_blank(compiled) for compiled, _ in regexes)
+        regexes = list(regexes)
+        if self.blank_free:
+            for pattern, indexes in list(plain.items()):
+                if " " in pattern:
+                    del plain[pattern]
+                    spaced = re.compile(r"\s+".join(re.escape(part) for part in pattern.split(" ")))
+                    regexes.extend((spaced, index) for index in indexes)
         self._automaton: Any = None
-        if plain:
+        self._plain: tuple[tuple[str, tuple[int, ...]], ...] = ()
+        if len(plain) >= _AUTOMATON_MIN_PATTERNS:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
@@ -155,7 +186,11 @@ class _FieldMatcher:
                 automaton.add_word(pattern, tuple(indexes))
             automaton.make_automaton()
             self._automaton = automaton
-        self._regexes = tuple(regexes)
+        else:
+            self._plain = tuple((pattern, tuple(indexes)) for pattern, indexes in plain.items())
+        self._regexes = tuple(
+            (compiled, index, required_literals(compiled)) for compiled, index in regexes
+        )
 
     def search(self, haystack: str) -> set[int]:
         found: set[int] = set()
@@ -164,10 +199,139 @@ class _FieldMatcher:
         if self._automaton is not None:
             for _, indexes in self._automaton.iter(haystack):
                 found.update(indexes)
-        for compiled, index in self._regexes:
+        for pattern, indexes in self._plain:
+            if pattern in haystack:
+                found.update(indexes)
+        for compiled, index, literals in self._regexes:
+            if literals is not None and not any(literal in haystack for literal in literals):
+                continue  # a piece of text every match contains is not there
             if compiled.search(haystack):
                 found.add(index)
         return found
+
+
+def _parse_regex(compiled: re.Pattern[str]) -> tuple[Any, Any]:
+    """The constants module and the parse tree of ``compiled`` (CPython's re internals)."""
+    import importlib
+
+    sre = importlib.import_module("re._constants")
+    parser = importlib.import_module("re._parser")
+    return sre, parser.parse(compiled.pattern, compiled.flags)
+
+
+def _selectivity(literal: str) -> int:
+    """How rare a piece of text is likely to be: its length, a non-ASCII character counting
+    three (``已`` rules out far more English pages than ``a``)."""
+    return sum(1 if ch.isascii() else 3 for ch in literal)
+
+
+_MIN_SELECTIVITY = 3  # " in " is in almost every page: not worth a look
+
+
+def required_literals(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Pieces of literal text of which every match of ``compiled`` contains at least one;
+    None when the pattern has no such pieces worth looking for.
+
+    Read from the parsed pattern: a run of literal characters in the pattern's mandatory
+    sequence (not under ``?`` or ``*``), or one run from each alternative of a mandatory
+    group (``(sito|pagina)``); the most selective choice is taken. A pattern that
+    changes its flags (``(?i)``) gets None, since its literals might match other text.
+    """
+    try:
+        sre, parsed = _parse_regex(compiled)
+    except Exception:  # an internal API: no prefilter rather than a wrong one
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+
+    class _FlagsChanged(Exception):
+        pass
+
+    def choices(items: Any) -> list[tuple[str, ...]]:
+        """Every requirement found in a mandatory sequence of pattern items."""
+        found: list[tuple[str, ...]] = []
+        current: list[str] = []
+        for op, argument in items:
+            if op is sre.LITERAL:
+                current.append(chr(argument))
+                continue
+            if current:
+                found.append(("".join(current),))
+                current = []
+            if op is sre.SUBPATTERN:
+                if argument[1] or argument[2]:
+                    raise _FlagsChanged
+                found.extend(choices(argument[3]))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and argument[0] >= 1:
+                found.extend(choices(argument[2]))
+            elif op is sre.BRANCH:
+                options = []
+                for branch in argument[1]:
+                    single = [c[0] for c in choices(branch) if len(c) == 1]
+                    if not single:
+                        break
+                    options.append(max(single, key=_selectivity))
+                else:
+                    found.append(tuple(options))
+        if current:
+            found.append(("".join(current),))
+        return found
+
+    try:
+        found = choices(parsed)
+    except _FlagsChanged:
+        return None
+    if not found:
+        return None
+    best = max(found, key=lambda option: min(_selectivity(item) for item in option))
+    if min(_selectivity(item) for item in best) < _MIN_SELECTIVITY:
+        return None
+    return best
+
+
+def cannot_match_blank(compiled: re.Pattern[str]) -> bool:
+    """True when no match of ``compiled`` can contain a blank (checked conservatively:
+    only literals, ranges and sets of them, groups, alternatives and repeats of those)."""
+    try:
+        sre, parsed = _parse_regex(compiled)
+    except Exception:  # an internal API: not safe rather than wrongly safe
+        return False
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return False
+
+    def blank_in_range(low: int, high: int) -> bool:
+        return any(chr(code).isspace() for code in range(low, min(high, 0x3000) + 1)) or (
+            high >= 0x3000
+        )
+
+    def safe(items: Any) -> bool:
+        for op, argument in items:
+            if op is sre.LITERAL:
+                if chr(argument).isspace():
+                    return False
+            elif op is sre.AT:
+                continue
+            elif op is sre.IN:
+                for kind, value in argument:
+                    if kind is sre.LITERAL and not chr(value).isspace():
+                        continue
+                    if kind is sre.RANGE and not blank_in_range(*value):
+                        continue
+                    return False
+            elif op is sre.SUBPATTERN:
+                if argument[1] or argument[2] or not safe(argument[3]):
+                    return False
+            elif op is sre.BRANCH:
+                if not all(safe(branch) for branch in argument[1]):
+                    return False
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                if not safe(argument[2]):
+                    return False
+            else:
+                return False
+        return True
+
+    return safe(parsed)
 
 
 class SignatureSet:
@@ -190,6 +354,14 @@ class SignatureSet:
     def search(self, field: SignatureField, haystack: str) -> set[int]:
         """Indexes of the signatures of ``field`` found in the folded ``haystack``."""
         return self._matchers[field].search(haystack)
+
+    def fold_for(self, field: SignatureField, text: str) -> str:
+        """``text`` folded for the signatures of ``field``: as :func:`fold` does, or with
+        its blanks left as they are when no signature of the field can match a blank
+        (the same matches, without collapsing a page of markup)."""
+        if self._matchers[field].blank_free:
+            return fold_keeping_blanks(text)
+        return fold(text)
 
 
 @cache
@@ -222,7 +394,7 @@ def classify_page(
     fields: dict[SignatureField, str] = {
         "title": fold(title or ""),
         "text": folded_text,
-        "html": fold(html[:MAX_HTML_CHARS]),
+        "html": signatures.fold_for("html", html[:MAX_HTML_CHARS]),
         "url": "\n".join(fold(url) for url in urls if url),
     }
     hits: set[int] = set()

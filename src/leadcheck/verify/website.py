@@ -245,10 +245,25 @@ async def probe_site(
     url: str, host: str, *, resolver: Resolver, fetcher: Fetcher, deadline: Deadline
 ) -> SiteProbe:
     """DNS, fetch, page and page kind of one site, all within ``deadline``."""
+    started = time.monotonic()
+    dns, host, url = await resolve_site(host, url, resolver, deadline)
+    return await read_site(url, host, dns, fetcher=fetcher, deadline=deadline, started=started)
+
+
+async def read_site(
+    url: str,
+    host: str,
+    dns: DnsFacts | None,
+    *,
+    fetcher: Fetcher,
+    deadline: Deadline,
+    started: float | None = None,
+) -> SiteProbe:
+    """The part of :func:`probe_site` after DNS: fetch, page and page kind of ``url``
+    (``host``, ``dns``: what :func:`resolve_site` gave)."""
     from leadcheck.verify import page_kinds
 
-    started = time.monotonic()
-    dns, host, url = await _resolve(host, url, resolver, deadline)
+    started = time.monotonic() if started is None else started
     domain = registered_domain(host) if parse_ip(host) is None else host
 
     fetch = await _fetch_https_then_http(url, fetcher, deadline)
@@ -330,11 +345,11 @@ def _wall_or_clone(
     return None, find_clone(page, served, emails, maillists.load_free_providers())
 
 
-async def _resolve(
+async def resolve_site(
     host: str, url: str, resolver: Resolver, deadline: Deadline
 ) -> tuple[DnsFacts | None, str, str]:
-    """DNS facts for the host. A name that does not resolve falls back to its
-    ``www.`` form, and a ``www.`` name to the bare domain."""
+    """DNS facts for the host, and the host and URL to fetch. A name that does not
+    resolve falls back to its ``www.`` form, and a ``www.`` name to the bare domain."""
     if parse_ip(host) is not None:
         return None, host, url
     lookup = await resolver.addresses(host, deadline=deadline)
@@ -424,6 +439,8 @@ __all__ = [
     "check_website",
     "parse_website",
     "probe_site",
+    "read_site",
+    "resolve_site",
     "site_contacts",
     "website_report",
 ]

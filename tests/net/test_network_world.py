@@ -1,0 +1,116 @@
+"""The lean network paths give what the library paths gave, over every default scenario.
+
+DNS: every name the world knows (and some it does not), every type the checks ask,
+through the hand-built wire path and through dnspython's resolver, which the
+:class:`~leadcheck.net.dns.Resolver` used before (``wire=False`` still does): the same
+answers, errors included (SERVFAIL, REFUSED, truncation, timeouts).
+
+HTTP: every site of the world, over HTTPS and HTTP, through the fetcher on asyncio
+streams and through the httpx-based fetcher it replaced (kept in
+``tests/net/httpx_fetcher.py`` as the reference): the same results (status, hops,
+TLS validity and its reason, error kind and message, body).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import pytest
+
+from leadcheck.deadline import Deadline
+from leadcheck.net.config import NetConfig
+from leadcheck.net.dns import DnsAnswer, Resolver
+from leadcheck.net.fetch_result import FetchErrorKind, FetchResult
+from leadcheck.net.http import Fetcher
+from tests.net.httpx_fetcher import Fetcher as HttpxFetcher
+from tests.world import World
+
+TYPES = ("A", "AAAA", "MX", "TXT")
+DEADLINE = 4.0  # tarpits and slow routes time out in both, well apart from the others
+
+
+def dump(answer: DnsAnswer) -> dict[str, object]:
+    return answer.model_dump()
+
+
+async def ask_all(resolver: Resolver, questions: list[tuple[str, str]]) -> list[DnsAnswer]:
+    slots = asyncio.Semaphore(48)  # a batch's pace: no answer late for want of CPU
+
+    async def ask(name: str, rdtype: str) -> DnsAnswer:
+        async with slots:
+            return await resolver.query(name, rdtype)
+
+    return await asyncio.gather(*(ask(name, rdtype) for name, rdtype in questions))
+
+
+def test_dns_answers_are_dnspython_answers(world: World) -> None:
+    names = {name.rstrip(".") for name in world.zone.names()}
+    names |= {f"www.{name}" for name in list(names)[:200]}
+    names |= {"no-such-name-at-all.test", "nothing.invalid", "bücher-nicht.de"}
+    questions = sorted((name, rdtype) for name in names for rdtype in TYPES)
+
+    async def both() -> tuple[list[DnsAnswer], list[DnsAnswer]]:
+        wire = Resolver((world.nameserver,), query_timeout=3.0)
+        reference = Resolver((world.nameserver,), query_timeout=3.0, wire=False)
+        try:
+            return await ask_all(wire, questions), await ask_all(reference, questions)
+        finally:
+            await wire.aclose()
+
+    ours, theirs = asyncio.run(both())
+    different = [
+        (question, dump(a), dump(b))
+        for question, a, b in zip(questions, ours, theirs, strict=True)
+        if dump(a) != dump(b)
+    ]
+    assert not different, different[:5]
+    assert {answer.status for answer in ours} >= {"ok", "nodata", "nxdomain", "error"}
+
+
+def comparable(result: FetchResult) -> dict[str, object]:
+    fields = result.model_dump(exclude={"elapsed_ms"})
+    fields["body"] = result.body
+    return fields
+
+
+def test_fetches_are_the_httpx_fetches(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in world.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    config = NetConfig(
+        nameservers=(world.nameserver,),
+        allow_private=True,
+        port_map=world.port_map,
+        timeout=DEADLINE,
+    )
+    urls = [f"{scheme}://{host}/" for host in world.sites.hosts() for scheme in ("https", "http")]
+
+    async def fetch_all(fetcher: Fetcher | HttpxFetcher) -> list[FetchResult]:
+        deadline = Deadline.after(DEADLINE)
+        try:
+            return await asyncio.gather(*(fetcher.fetch(url, deadline=deadline) for url in urls))
+        finally:
+            await fetcher.aclose()
+
+    async def both() -> tuple[list[FetchResult], list[FetchResult]]:
+        resolver = Resolver((world.nameserver,), query_timeout=min(5.0, DEADLINE))
+        ours = await fetch_all(Fetcher(config, resolver))
+        theirs = await fetch_all(HttpxFetcher(config, resolver))
+        await resolver.aclose()
+        return ours, theirs
+
+    assert os.environ.get("SSL_CERT_FILE")
+    ours, theirs = asyncio.run(both())
+    different = []
+    timeouts = 0
+    for url, a, b in zip(urls, ours, theirs, strict=True):
+        if FetchErrorKind.TIMEOUT in (a.error_kind, b.error_kind):
+            # built to stall (tarpits, silence, slow routes): both must give up
+            assert a.error_kind == b.error_kind == FetchErrorKind.TIMEOUT, (url, a, b)
+            timeouts += 1
+            continue
+        if comparable(a) != comparable(b):
+            different.append((url, comparable(a), comparable(b)))
+    assert not different, different[:3]
+    assert len(urls) - timeouts > 100  # most sites answer: the comparison says something
