@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     from leadcheck.contacts import Contacts
     from leadcheck.fit.taxonomy import Taxonomy
     from leadcheck.followup import FollowupPlan
-    from leadcheck.net.health import NetworkHealth
     from leadcheck.net.dns import Resolver as DnsResolver
+    from leadcheck.net.health import NetworkHealth
     from leadcheck.net.interfaces import Fetcher, Resolver
     from leadcheck.net.rdap import Registration
     from leadcheck.verify.impersonation import Impersonation
@@ -621,8 +621,6 @@ def _own_domains(email: EmailReport | None, website: WebsiteReport | None) -> tu
     if website is not None and website.registered_domain:
         own.append(website.registered_domain)
     return tuple(dict.fromkeys(own))
-
-
 
 
 _PackedProbe = tuple[SiteProbe, "PackedPage | None"]

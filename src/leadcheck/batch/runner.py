@@ -66,6 +66,7 @@ class Checked:
     columns: RowOutcome
     report: dict[str, Any] | None = None
     checked_at: datetime | None = None
+    network: str | None = None  # the check found our network broken: this, not stored
 
 
 class Observer(Protocol):
@@ -295,6 +296,10 @@ class _Run:
             return error_columns(
                 f"the check took longer than {self.row_timeout:g} s; the next run tries again"
             )
+        if checked.network is not None:  # our network failed, not the lead: check it again
+            self.network_rows += 1
+            self.network_message = self.network_message or checked.network
+            return checked.columns
         if self.store is not None and checked.checked_at is not None and checked.report:
             self.store.put(
                 key,

@@ -170,12 +170,15 @@ async def _check(
     inquiry = Inquiry.model_construct(None, **dict(zip(_FIELDS, fields, strict=True)))
     report_json = None
     checked_at = None
+    network = None
     try:
         async with asyncio.timeout(job.row_timeout):
             report = await session.check(inquiry)
         columns = report_columns(report)
         checked_at = report.checked_at
-        if job.with_reports:
+        if report.network is not None:
+            network = report.network.message  # not stored: the parent counts it
+        elif job.with_reports:
             report_json = report.model_dump(mode="json")
     except TimeoutError:
         columns = error_columns(
@@ -186,7 +189,7 @@ async def _check(
             f"the check failed ({type(exc).__name__}: {exc}); the next run tries again"
         )
     with contextlib.suppress(ConnectionError, OSError):
-        await _send(writer, ("done", request, columns, report_json, checked_at))
+        await _send(writer, ("done", request, columns, report_json, checked_at, network))
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -322,10 +325,10 @@ class WorkerPool:
                 worker.alive = False
                 self._fail(worker, f"worker process {worker.pid} ended unexpectedly")
                 return
-            _kind, request, columns, report, checked_at = message
+            _kind, request, columns, report, checked_at, network = message
             future = worker.pending.pop(request, None)
             if future is not None and not future.done():
-                future.set_result(Checked(columns, report, checked_at))
+                future.set_result(Checked(columns, report, checked_at, network))
 
     def _fail(self, worker: _Worker, why: str) -> None:
         for future in worker.pending.values():

@@ -556,6 +556,7 @@ class World:
                 return _rdap_error(404, "Not Found", f"{name} is not registered")
             record = RdapRecord(registered=DEFAULT_REGISTERED)
         return _rdap_answer(name, record)
+
     def issue_certificates(self, hosts: Iterable[str] | None = None) -> int:
         """Issue the HTTPS certificates of ``hosts`` (default: every site) now, rather than
         at each host's first handshake: a benchmark's servers then spend the run serving,
