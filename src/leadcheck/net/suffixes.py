@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib.util
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 SNAPSHOT_NAME = ".tld_set_snapshot"
@@ -95,6 +95,7 @@ def parse_rules(text: str) -> SuffixRules:
     return SuffixRules(frozenset(exact), frozenset(wildcard), frozenset(exception))
 
 
+@lru_cache(maxsize=32_768)  # a batch asks about the same hosts a dozen times a lead
 def split_host(host: str) -> tuple[str, str, str]:
     """``(subdomain, label, public suffix)`` of a host name (lower-case ASCII)."""
     name = host.lower().rstrip(".")

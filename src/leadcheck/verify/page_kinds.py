@@ -178,33 +178,52 @@ class _FieldMatcher:
                     regexes.extend((spaced, index) for index in indexes)
         self._automaton: Any = None
         self._plain: tuple[tuple[str, tuple[int, ...]], ...] = ()
+        self._regexes = tuple(
+            (compiled, index, required_literals(compiled)) for compiled, index in regexes
+        )
+        # With an automaton, the regexes' literals are keys of it too (as negative
+        # numbers): the one pass over the page says which are there.
+        self._literal_keys: dict[str, int] = {}
         if len(plain) >= _AUTOMATON_MIN_PATTERNS:
             import ahocorasick
 
+            keys: dict[str, list[int]] = {
+                pattern: list(indexes) for pattern, indexes in plain.items()
+            }
+            for _compiled, _index, literals in self._regexes:
+                for literal in literals or ():
+                    if literal not in self._literal_keys:
+                        self._literal_keys[literal] = -1 - len(self._literal_keys)
+                        keys.setdefault(literal, []).append(self._literal_keys[literal])
             automaton = ahocorasick.Automaton()
-            for pattern, indexes in plain.items():
-                automaton.add_word(pattern, tuple(indexes))
+            for pattern, values in keys.items():
+                automaton.add_word(pattern, tuple(values))
             automaton.make_automaton()
             self._automaton = automaton
         else:
             self._plain = tuple((pattern, tuple(indexes)) for pattern, indexes in plain.items())
-        self._regexes = tuple(
-            (compiled, index, required_literals(compiled)) for compiled, index in regexes
-        )
 
     def search(self, haystack: str) -> set[int]:
         found: set[int] = set()
         if not haystack:
             return found
+        present: set[int] | None = None
         if self._automaton is not None:
-            for _, indexes in self._automaton.iter(haystack):
-                found.update(indexes)
+            present = set()
+            for _, values in self._automaton.iter(haystack):
+                for value in values:
+                    (found if value >= 0 else present).add(value)
         for pattern, indexes in self._plain:
             if pattern in haystack:
                 found.update(indexes)
+        keys = self._literal_keys
         for compiled, index, literals in self._regexes:
-            if literals is not None and not any(literal in haystack for literal in literals):
-                continue  # a piece of text every match contains is not there
+            if literals is not None:
+                if present is not None:
+                    if not any(keys[literal] in present for literal in literals):
+                        continue  # a piece of text every match contains is not there
+                elif not any(literal in haystack for literal in literals):
+                    continue
             if compiled.search(haystack):
                 found.add(index)
         return found
