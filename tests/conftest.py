@@ -93,8 +93,9 @@ def _private_user_dirs(
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses the world carries the ``world`` marker (``-m "not world"``)."""
+    """Every test that uses the world, and every test under tests/e2e/ and tests/world/,
+    carries the ``world`` marker: the end-to-end run (``-m world``)."""
     for item in items:
         uses_world = WORLD_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if uses_world or item.path.parent.name == "world":
+        if uses_world or item.path.parent.name in ("world", "e2e"):
             item.add_marker(pytest.mark.world)

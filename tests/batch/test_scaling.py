@@ -24,6 +24,9 @@ from leadcheck.pipeline import CheckOptions, CheckSession
 from tests.batch.files import write_csv
 from tests.fakes import FakeNet
 
+# Worker processes and shard runs: end to end.
+pytestmark = pytest.mark.world
+
 AT = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
 TIME_COLUMNS = ("checked_at",)
 needs_fork = pytest.mark.skipif(not can_fork(), reason="worker processes are forked")

@@ -65,6 +65,7 @@ def test_core_fits_and_non_fits_are_far_apart(evaluation: Evaluation) -> None:
     assert core_lowest > none_highest + 10
 
 
+@pytest.mark.world  # a search over every cut-off: slow, run with the end-to-end tests
 def test_the_shipped_cutoffs_are_the_ones_the_corpus_supports(evaluation: Evaluation) -> None:
     tiers = load_taxonomy().scoring.tiers
     cut = suggest_cutoffs(evaluation, min_a=tiers.a_min_core_segment)

@@ -25,6 +25,9 @@ from leadcheck.verify.page import read_document
 from tests.world import Page, World
 from tests.world.scenarios import install_default_scenarios
 
+# Compared over every page of the world's scenarios: an end-to-end run.
+pytestmark = pytest.mark.world
+
 # -- the reference implementations (the code before the shortcuts) ----------------------
 
 
