@@ -12,9 +12,13 @@ Times are ``time.monotonic()`` seconds, the clock asyncio's default event loop u
 
 from __future__ import annotations
 
+import asyncio
 import time
+from typing import TypeVar
 
-__all__ = ["Deadline", "process_started"]
+__all__ = ["Deadline", "process_started", "wait_within"]
+
+_T = TypeVar("_T")
 
 
 class Deadline:
@@ -79,3 +83,18 @@ def process_started() -> float:
     if not 0 <= age < 365 * 86400:
         return _IMPORTED
     return min(_IMPORTED, time.monotonic() - age)
+
+
+async def wait_within(future: asyncio.Future[_T], deadline: Deadline | None) -> _T | None:
+    """``future``'s result if it comes before ``deadline``, else None; the work goes on
+    (it is shielded), for the others who share it: a lookup, probe or page that another
+    lead started is waited for only as long as this lead may wait."""
+    if future.done():
+        return None if future.cancelled() else future.result()
+    if deadline is None:
+        return await asyncio.shield(future)
+    try:
+        async with asyncio.timeout(deadline.remaining()):
+            return await asyncio.shield(future)
+    except TimeoutError:
+        return None

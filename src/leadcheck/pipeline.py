@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import model_validator
 
-from leadcheck.deadline import Deadline
+from leadcheck.deadline import Deadline, wait_within
 from leadcheck.errors import InvalidInputError
 from leadcheck.fit.scoring import FitResult
 from leadcheck.followup.rep import RepSettings, fold_rep_timezone
@@ -339,13 +339,7 @@ class CheckSession:
         if cached is None:
             cached = asyncio.ensure_future(lookup_registration(domain, fetcher, deadline=deadline))
             self._registrations.put(domain, cached)
-        if cached.done():
-            return cached.result()
-        try:
-            async with asyncio.timeout(deadline.remaining()):
-                return await asyncio.shield(cached)
-        except TimeoutError:
-            return None
+        return await wait_within(cached, deadline)
 
     def prepare(self, lead: Lead) -> None:
         """Load now what the stages after the network will need for ``lead`` (the mail
@@ -395,25 +389,22 @@ class CheckSession:
         if cached is None:
             cached = asyncio.ensure_future(self._new_probe(url, host, deadline, fallback))
             self._sites.put(url, cached)
-        if cached.done():
-            return cached.result()
-        try:
-            # A probe another lead started is waited for only as long as this lead may.
-            async with asyncio.timeout(deadline.remaining()):
-                return await asyncio.shield(cached)
-        except TimeoutError:
-            from leadcheck.net.fetch_result import FetchErrorKind, FetchResult
+        probe = await wait_within(cached, deadline)
+        if probe is not None:
+            return probe
+        # A probe another lead started has not finished within this lead's deadline.
+        from leadcheck.net.fetch_result import FetchErrorKind, FetchResult
 
-            return SiteProbe(
+        return SiteProbe(
+            url=url,
+            host=host,
+            registered_domain=host,
+            fetch=FetchResult(
                 url=url,
-                host=host,
-                registered_domain=host,
-                fetch=FetchResult(
-                    url=url,
-                    error_kind=FetchErrorKind.TIMEOUT,
-                    error="no complete answer within the time limit",
-                ),
-            )
+                error_kind=FetchErrorKind.TIMEOUT,
+                error="no complete answer within the time limit",
+            ),
+        )
 
     async def _new_probe(
         self, url: str, host: str, deadline: Deadline, fallback: bool
@@ -520,11 +511,7 @@ class CheckSession:
                 self._read_more_pages(key, home, deadline.share(MORE_PAGES_SHARE))
             )
             self._more_pages.put(key, cached)
-        try:
-            async with asyncio.timeout(deadline.remaining()):
-                pages = await asyncio.shield(cached)
-        except TimeoutError:
-            return first
+        pages = await wait_within(cached, deadline)
         if not pages:
             return first
         merged = merge_pages(home, tuple(page for _, page in pages))

@@ -11,9 +11,12 @@ from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
 from leadcheck.cli.options import (
     DEFAULT_REP_TIMEZONE,
+    DbOption,
     JsonOption,
     RepTimezoneOption,
+    SheetOption,
     TaxonomyOption,
+    WaitOption,
     network_options,
 )
 
@@ -45,10 +48,7 @@ def batch(
             ".xlsx. Default: JSON Lines on stdout.",
         ),
     ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="NAME", help="The sheet of an .xlsx (default: first)."),
-    ] = None,
+    sheet: SheetOption = None,
     mapping_options: Annotated[
         list[str] | None,
         typer.Option(
@@ -100,15 +100,7 @@ def batch(
             "their own database; combine the shards' outputs with leadcheck merge.",
         ),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            metavar="PATH",
-            dir_okay=False,
-            help="The results database (default: results.sqlite3 in the user data directory).",
-        ),
-    ] = None,
+    db: DbOption = None,
     no_db: Annotated[
         bool, typer.Option("--no-db", help="Keep no results database: check every row.")
     ] = False,
@@ -123,16 +115,7 @@ def batch(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Check every row again, ignoring stored results.")
     ] = False,
-    wait: Annotated[
-        float,
-        typer.Option(
-            "--wait",
-            min=0.0,
-            metavar="SECONDS",
-            help="If another run holds the database, wait this long for it (default: exit 75 "
-            "at once).",
-        ),
-    ] = 0.0,
+    wait: WaitOption = 0.0,
     force: Annotated[
         bool,
         typer.Option("--force", help="Allow -o to name the input file (replaced at the end)."),

@@ -16,6 +16,7 @@ from leadcheck.cli.options import (
     DbOption,
     JsonOption,
     RepTimezoneOption,
+    SheetOption,
 )
 
 FUTURE_SLACK = dt.timedelta(days=1)
@@ -68,10 +69,7 @@ def log(
             "channel, note); - reads CSV from stdin. Importing again adds nothing.",
         ),
     ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option("--sheet", metavar="NAME", help="The sheet of an .xlsx (default: first)."),
-    ] = None,
+    sheet: SheetOption = None,
     mapping_options: Annotated[
         list[str] | None,
         typer.Option(

@@ -9,7 +9,7 @@ import typer
 
 from leadcheck.cli.app import app
 from leadcheck.cli.exitcodes import ExitCode
-from leadcheck.cli.options import JsonOption
+from leadcheck.cli.options import DbOption, JsonOption, WaitOption
 
 
 @app.command()
@@ -44,25 +44,8 @@ def merge(
             "result of a lead wins.",
         ),
     ] = None,
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db",
-            metavar="PATH",
-            dir_okay=False,
-            help="The results database the shard databases go into (default: "
-            "results.sqlite3 in the user data directory).",
-        ),
-    ] = None,
-    wait: Annotated[
-        float,
-        typer.Option(
-            "--wait",
-            min=0.0,
-            metavar="SECONDS",
-            help="If a run holds --db, wait this long for it (default: exit 75 at once).",
-        ),
-    ] = 0.0,
+    db: DbOption = None,  # the results database the shard databases go into
+    wait: WaitOption = 0.0,
     json_output: JsonOption = False,
 ) -> int:
     """Merge the shards of a batch --shard K/N run: every row once, in input order.

@@ -224,6 +224,20 @@ def parse_at(text: str | None) -> dt.datetime | None:
         ) from None
 
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", metavar="NAME", help="The sheet of an .xlsx (default: first)."),
+]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0.0,
+        metavar="SECONDS",
+        help="If another run holds the results database, wait this long for it (default: "
+        "exit 75 at once).",
+    ),
+]
 DbOption = Annotated[
     Path | None,
     typer.Option(

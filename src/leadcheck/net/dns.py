@@ -22,6 +22,7 @@ import asyncio
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from leadcheck.deadline import wait_within
 from leadcheck.errors import BadNameserverError
 from leadcheck.memo import FutureMemo
 from leadcheck.models import Frozen
@@ -164,15 +165,10 @@ class Resolver:
                 return _error(key[0], key[1], "no time left for the DNS lookup")
             cached = asyncio.ensure_future(self._lookup(key[0], key[1], timeout))
             self._cache.put(key, cached)
-        # shield: one caller giving up must not cancel the lookup others wait on; and a
-        # lookup another lead started is waited for only as long as this lead may wait.
-        if deadline is None or cached.done():
-            return await asyncio.shield(cached)
-        try:
-            async with asyncio.timeout(deadline.remaining()):
-                return await asyncio.shield(cached)
-        except TimeoutError:
+        answer = await wait_within(cached, deadline)
+        if answer is None:
             return _error(key[0], key[1], "no answer within the time limit")
+        return answer
 
     async def _lookup(self, name: str, rdtype: str, timeout: float | None) -> DnsAnswer:
         import dns.exception

@@ -32,7 +32,7 @@ import time
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from leadcheck.deadline import Deadline
+from leadcheck.deadline import Deadline, wait_within
 from leadcheck.models import Frozen
 from leadcheck.net.dns import DnsStatus
 
@@ -102,7 +102,7 @@ class NetworkHealth:
         if future is None:
             future = asyncio.ensure_future(self._probe_dns(key))
             self._tlds[key] = future
-        return await _wait(future, deadline)
+        return await wait_within(future, deadline)
 
     async def connections(self, *, deadline: Deadline) -> ConnectHealth | None:
         """Whether connections to the known-good hosts open; None when the answer did not
@@ -122,7 +122,7 @@ class NetworkHealth:
         if held is None:
             held = (now, asyncio.ensure_future(self._probe_connections()))
             self._connect = held
-        return await _wait(held[1], deadline)
+        return await wait_within(held[1], deadline)
 
     def close(self) -> None:
         """Cancel the probes still running (the run is over)."""
@@ -211,17 +211,6 @@ def _is_public_tld(tld: str) -> bool:
 
     rules = load_rules()
     return tld in rules.exact or tld in rules.wildcard
-
-
-async def _wait(future: asyncio.Future[_T], deadline: Deadline) -> _T | None:
-    """The probe's result if it comes within ``deadline``; the probe itself goes on."""
-    if future.done():
-        return None if future.cancelled() else future.result()
-    try:
-        async with asyncio.timeout(deadline.remaining()):
-            return await asyncio.shield(future)
-    except TimeoutError:
-        return None
 
 
 __all__ = [
