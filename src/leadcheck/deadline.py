@@ -12,9 +12,11 @@ Times are ``time.monotonic()`` seconds, the clock asyncio's default event loop u
 
 from __future__ import annotations
 
-import asyncio
 import time
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["Deadline", "process_started", "wait_within"]
 
@@ -89,6 +91,8 @@ async def wait_within(future: asyncio.Future[_T], deadline: Deadline | None) -> 
     """``future``'s result if it comes before ``deadline``, else None; the work goes on
     (it is shielded), for the others who share it: a lookup, probe or page that another
     lead started is waited for only as long as this lead may wait."""
+    import asyncio
+
     if future.done():
         return None if future.cancelled() else future.result()
     if deadline is None:

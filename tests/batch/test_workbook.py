@@ -136,3 +136,18 @@ def test_summary_sheet_from_a_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert summary["row errors"] == 1
     assert summary["genuine"] == 1
     assert summary["fake"] == 1
+
+
+def test_the_sheet_prints_landscape_one_page_wide(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from leadcheck.batch.writers import open_writer
+
+    path = tmp_path / "out.xlsx"
+    writer = open_writer(path, ["Company", "Email"])
+    writer.finish()
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.print_title_rows == "$1:$1"

@@ -152,9 +152,20 @@ class XlsxWriter:
         self._columns = {name: i for i, name in enumerate(self._names[input_width:], input_width)}
         self._set_widths(input_fields or {})
         self._sheet.freeze_panes = "A2"
+        self._print_setup()
         self._append_header()
 
     # -- layout ------------------------------------------------------------------------
+    def _print_setup(self) -> None:
+        """Printed (or saved as PDF), the sheet is landscape, one page wide, with the
+        header row repeated on every page."""
+        sheet = self._sheet
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "1:1"
+
     def _set_widths(self, input_fields: Mapping[int, str]) -> None:
         dims = self._sheet.column_dimensions
         for index, name in enumerate(self._names):
