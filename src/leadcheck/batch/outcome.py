@@ -149,7 +149,11 @@ def ordered_reasons(reasons: Sequence[Reason], label: str | None = None) -> list
     positive ones, the strongest first, then the neutral ones. For an ``unknown``
     verdict the neutral ones come first: what could not be checked is the news."""
     if label == "unknown":
-        return sorted(reasons, key=lambda r: (r.points != 0, r.points >= 0, -abs(r.points)))
+        # the network's own trouble first: it explains every other unknown part
+        return sorted(
+            reasons,
+            key=lambda r: (not r.code.startswith("network_"), r.points != 0, r.points >= 0),
+        )
     return sorted(
         reasons,
         key=lambda r: (r.points >= 0, r.points == 0, r.points if r.points < 0 else -r.points),
