@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote
 
 from leadcheck.fit.normalize import fold
@@ -230,12 +231,27 @@ def _candidate(
 def _kind(path: str, words: set[str]) -> tuple[str | None, float]:
     folded = fold(path.replace("/", " / "))
     best: tuple[str | None, float] = (None, 0.0)
-    for kind, names in KINDS.items():
-        for name in names:
-            hit = fold(name) in folded if _NOT_LATIN.search(name) else name in words
-            if hit and _KIND_WEIGHT[kind] > best[1]:
-                best = (kind, _KIND_WEIGHT[kind])
+    for kind, latin, others in _kind_names():
+        weight = _KIND_WEIGHT[kind]
+        if weight <= best[1]:
+            continue
+        if not latin.isdisjoint(words) or any(name in folded for name in others):
+            best = (kind, weight)
     return best
+
+
+@cache
+def _kind_names() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """Per kind: its Latin-script names (matched as path words) and the folded forms of
+    the others (matched anywhere in the folded path), folded once."""
+    return tuple(
+        (
+            kind,
+            frozenset(name for name in names if not _NOT_LATIN.search(name)),
+            tuple(fold(name) for name in names if _NOT_LATIN.search(name)),
+        )
+        for kind, names in KINDS.items()
+    )
 
 
 def _words(path: str) -> set[str]:
