@@ -27,7 +27,6 @@ import random
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +162,15 @@ def run_version(
     return rows, sorted(full)
 
 
+def _by_lead(reports: list[str]) -> dict[str, list[str]]:
+    """The reports of each inquiry (an inquiry checked twice has two), sorted."""
+    found: dict[str, list[str]] = {}
+    for report in reports:
+        lead = json.dumps(json.loads(report)["inquiry"], sort_keys=True)
+        found.setdefault(lead, []).append(report)
+    return {lead: sorted(items) for lead, items in found.items()}
+
+
 def _timed_out(row: dict[str, Any]) -> bool:
     return "timeout" in json.dumps(row).lower()
 
@@ -216,22 +224,26 @@ def main() -> None:
         differences += len(columns)
         for column in columns[:30]:
             print(f"row {number}, {column}: {a.get(column)!r} -> {b.get(column)!r}")
-    only_old = Counter(old_full) - Counter(new_full)
-    only_new = Counter(new_full) - Counter(old_full)
-    unlike = [r for r in only_old.elements() if "timeout" not in r.lower()]
-    unlike_new = [r for r in only_new.elements() if "timeout" not in r.lower()]
-    if len(unlike) != len(unlike_new) or (unlike and unlike_new):
-        differences += max(len(unlike), len(unlike_new))
-        print(f"{max(len(unlike), len(unlike_new))} full reports differ, e.g.:")
-        for report in (*unlike[:1], *unlike_new[:1]):
-            print("  " + report[:4000])
+    by_lead_old, by_lead_new = _by_lead(old_full), _by_lead(new_full)
+    for lead in sorted(set(by_lead_old) | set(by_lead_new)):
+        a_reports, b_reports = by_lead_old.get(lead, []), by_lead_new.get(lead, [])
+        if a_reports == b_reports:
+            continue
+        if any("timeout" in r.lower() for r in (*a_reports, *b_reports)):
+            flakes += 1
+            continue
+        differences += 1
+        if differences <= 3:
+            print(f"the full report differs for {lead[:300]}:")
+            for report in (*a_reports[:1], *b_reports[:1]):
+                print("  " + report[:4000])
     verdicts = sorted({str(row.get("verdict")) for row in new})
     print(
         f"{len(new):,} rows, {len(new[0]) if new else 0} columns, {len(new_full):,} full "
         f"reports, verdicts {verdicts}"
     )
     if flakes:
-        print(f"{flakes} rows met a network timeout in one run only (run again to be sure)")
+        print(f"{flakes} rows or reports met a network timeout in one run only (run again)")
     if differences:
         raise SystemExit(f"{differences} cells or reports differ")
     print("identical")
