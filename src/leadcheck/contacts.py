@@ -72,7 +72,16 @@ _KNOWN_HOST = re.compile(
         )
     )
 )
-_LINE_WITH_AT = re.compile(r"^[^\n@]*@[^\n]*", re.MULTILINE)
+_LINE_WITH_AT = re.compile(r"^[^\n@]*@[^\n]*", re.MULTILINE)  # the definition of...
+
+
+def _lines_with_at(text: str) -> list[str]:
+    """...the lines with an "@" (``_LINE_WITH_AT.findall(text)``), found with str methods."""
+    if "@" not in text:
+        return []
+    return [line for line in text.split("\n") if "@" in line]
+
+
 _SHARE_PATHS = ("/sharer", "/share", "/intent", "/sharearticle", "/dialog", "/plugins", "/tr")
 MAX_PER_KIND = 10
 
@@ -136,7 +145,7 @@ def extract_contacts(
 
     # Only the lines with an "@" are searched: no address spans a line break, and a line
     # break reads the same at both ends of a line whatever lines were left out.
-    for match in _EMAIL.finditer("\n".join(_LINE_WITH_AT.findall(text))):
+    for match in _EMAIL.finditer("\n".join(_lines_with_at(text))):
         address = match.group(1)
         if not address.lower().endswith(_FILE_SUFFIXES):
             emails.append(address.lower())
@@ -164,7 +173,7 @@ def emails_in(text: str, links: Sequence[str] = ()) -> tuple[str, ...]:
             address = unquote(link[7:].split("?", 1)[0]).strip()
             if _EMAIL.fullmatch(address):
                 found.append(address.lower())
-    for match in _EMAIL.finditer(text[:300_000]):
+    for match in _EMAIL.finditer("\n".join(_lines_with_at(text[:300_000]))):
         address = match.group(1)
         if not address.lower().endswith(_FILE_SUFFIXES):
             found.append(address.lower())
@@ -220,7 +229,18 @@ _VERIFIED_MEMO = 20_000
 
 
 # A line of text with a digit in it (phonenumbers' \d: any decimal digit, as here).
-_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
+_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)  # the definition of...
+_DIGIT = re.compile(r"\d")
+
+
+def _lines_with_digit(text: str) -> list[str]:
+    """...the lines with a digit (``_LINE_WITH_DIGIT.findall(text)``), a line at a time:
+    the regex tries (and backtracks through) every line without one."""
+    return [line for line in text.split("\n") if _DIGIT.search(line)]
+
+
+# phonenumbers' own bound on the candidates that come to nothing in one text
+_MAX_TRIES = 65_535
 
 
 def _phones_in_text(text: str, region: str | None) -> list[str]:
@@ -229,16 +249,43 @@ def _phones_in_text(text: str, region: str | None) -> list[str]:
     found: list[str] = []
     # Only the lines with a digit are searched: every candidate has digits and none
     # spans a line break, and a line break reads the same at both ends of a line
-    # whether the lines between were there or not.
-    lines = "\n".join(_LINE_WITH_DIGIT.findall(text[:100_000]))
+    # whether the lines between were there or not. So the matcher reads one line at a
+    # time, and a line the page repeats (a menu, a footer, a product card) is read once:
+    # what it gives, and the tries it spends, are those of its first reading. The tries
+    # left are carried from line to line as one matcher over the joined lines spends
+    # them: a line is taken as known only while more tries are left than it spent, so
+    # running out happens where it would have happened.
+    lines = _lines_with_digit(text[:100_000])
     # Without a region only international (+...) numbers can be read.
-    matcher = _matcher_class()(
-        lines, (region or "").upper() or None, leniency=phonenumbers.Leniency.VALID
-    )
-    for match in matcher:
-        found.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
-        if len(found) >= MAX_PER_KIND:
-            break
+    preferred = (region or "").upper() or None
+    matcher_class = _matcher_class()
+    leniency = phonenumbers.Leniency.VALID
+    e164 = phonenumbers.PhoneNumberFormat.E164
+    tries = _MAX_TRIES
+    read: dict[str, tuple[tuple[str, ...], int]] = {}
+    for line in lines:
+        known = read.get(line)
+        if known is not None and known[1] < tries:
+            numbers, spent = known
+            tries -= spent
+            for number in numbers:
+                found.append(number)
+                if len(found) >= MAX_PER_KIND:
+                    return found
+            continue
+        matcher = matcher_class(line, preferred, leniency=leniency, max_tries=tries)
+        numbers_found: list[str] = []
+        for match in matcher:
+            number = phonenumbers.format_number(match.number, e164)
+            numbers_found.append(number)
+            found.append(number)
+            if len(found) >= MAX_PER_KIND:
+                return found
+        spent = tries - matcher._max_tries
+        tries = matcher._max_tries
+        if tries <= 0:
+            return found  # out of tries: the one matcher would have stopped here
+        read[line] = (tuple(numbers_found), spent)
     return found
 
 

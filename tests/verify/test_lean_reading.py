@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadcheck import contacts, textsafe
+from leadcheck.verify import clone, message, page_kinds
 from leadcheck.verify import page as page_module
-from leadcheck.verify import page_kinds
 from leadcheck.verify.page import read_document
 from tests.world import Page, World
 from tests.world.scenarios import install_default_scenarios
@@ -90,10 +90,13 @@ def ref_hits(title: str, text: str, html: str, urls: list[str]) -> set[int]:
     return found
 
 
-def ref_phones(text: str, region: str | None) -> list[str]:
+def ref_phones(text: str, region: str | None, max_tries: int = 65_535) -> list[str]:
     found: list[str] = []
     matcher = phonenumbers.PhoneNumberMatcher(
-        text[:100_000], (region or "").upper() or None, leniency=phonenumbers.Leniency.VALID
+        text[:100_000],
+        (region or "").upper() or None,
+        leniency=phonenumbers.Leniency.VALID,
+        max_tries=max_tries,
     )
     for match in matcher:
         found.append(phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
@@ -148,6 +151,22 @@ def test_the_world_s_pages_give_the_same_contacts() -> None:
         emails = [e for e in ref_emails(text) if not e.endswith(contacts._FILE_SUFFIXES)]
         found = contacts.extract_contacts(text, region="DE").emails
         assert found == tuple(dict.fromkeys(emails))[: contacts.MAX_PER_KIND]
+        assert contacts.emails_in(text) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["info@acme.de", "a.b@x-y.com", "@", "x@", "@y.de", " ", "\n", ".", "-", "é",
+             "logo@2x.png", "sales@acme.de\n", "q"]
+        ),
+        max_size=20,
+    ).map("".join)
+)  # fmt: skip
+def test_emails_found_as_before(text: str) -> None:
+    emails = [e for e in ref_emails(text) if not e.endswith(contacts._FILE_SUFFIXES)]
+    assert contacts.emails_in(text) == tuple(dict.fromkeys(emails))[: contacts.MAX_PER_KIND]
 
 
 # -- text built for the edge cases -------------------------------------------------------
@@ -265,6 +284,70 @@ PHONE_TEXT = st.lists(
 @given(PHONE_TEXT, st.sampled_from(["DE", "US", "CN", None]))
 def test_phone_numbers_found_as_before(text: str, region: str | None) -> None:
     assert contacts._phones_in_text(text, region) == ref_phones(text, region)
+
+
+REPEATED_LINES = st.lists(
+    st.sampled_from(
+        ["Tel. +49 30 1234567", "1996 2026 ISO 9001", "40 W 12:30", "0711/2589340 ext. 12",
+         "Fax (212) 555-0188", "2026-01-05 · 3 pcs", "+86 571 8765 4321", "abc 12"]
+    ),
+    max_size=40,
+).map("\n".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(REPEATED_LINES, st.sampled_from(["DE", "US", None]), st.integers(1, 40))
+def test_phone_numbers_found_as_before_when_the_tries_run_out(
+    text: str, region: str | None, tries: int
+) -> None:
+    """A line read once and taken as known again spends its tries again: the matcher runs
+    out where one matcher over the whole text would."""
+    saved = contacts._MAX_TRIES
+    contacts._MAX_TRIES = tries
+    try:
+        assert contacts._phones_in_text(text, region) == ref_phones(text, region, tries)
+    finally:
+        contacts._MAX_TRIES = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a@1٣ \n\r\u2028\x85", max_size=60))
+def test_lines_with_a_digit_or_an_at_found_as_before(text: str) -> None:
+    assert contacts._lines_with_digit(text) == contacts._LINE_WITH_DIGIT.findall(text)
+    assert contacts._lines_with_at(text) == contacts._LINE_WITH_AT.findall(text)
+
+
+COPYRIGHT_TEXT = st.lists(
+    st.sampled_from(
+        ["© 2026 acme.de", "(C) ACME", "Copyright", "all rights reserved", "版权所有", "menu",
+         "\n", "\r\n", "\r", "\u2028", "\x0c", " ", "acme.de", "©©"]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(COPYRIGHT_TEXT)
+def test_copyright_lines_found_as_before(text: str) -> None:
+    expected = [line for line in text.splitlines() if clone._COPYRIGHT.search(line)]
+    assert clone._copyright_lines(text) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["login", "sign in", " ", "to view the document", "invoice.pdf.exe", "http://bit.ly/q",
+             "https://docs.google.com/x", "pay the fee", "verify your account", "Bitte", "\n",
+             "UV lamps", "quotation"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_a_message_read_again_is_read_the_same(text: str) -> None:
+    lures = message._compiled()
+    assert message.read_message(text) == message._read_message(text[:20_000], lures)
+    assert message.read_message(text) == message._read_message(text[:20_000], lures)
 
 
 def test_no_valid_number_is_shorter_than_the_digits_skipped() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import Field
@@ -163,22 +163,31 @@ def resolve_country(text: str, *, table: CountryTable | None = None) -> str:
 
 def country_from_phone(phone: str, *, table: CountryTable | None = None) -> str | None:
     """The country of a phone number in international form (``+49 ...``), or None."""
-    import phonenumbers
-
     from leadcheck.contacts import phone_text
 
     candidate = phone_text(phone or "")
     if not candidate.startswith("+") or len(candidate) > 40:
         return None
+    region = _region_of(candidate)
+    if region is None:
+        return None
+    table = table or load_countries()
+    return region if region in table.countries else None
+
+
+@lru_cache(maxsize=8_192)  # a batch asks about the same numbers again and again
+def _region_of(candidate: str) -> str | None:
+    """phonenumbers' region of an international number, None if it is no possible number."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(candidate, None)
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(number):
         return None
-    region = phonenumbers.region_code_for_number(number)
-    table = table or load_countries()
-    return region if region in table.countries else None
+    region: str | None = phonenumbers.region_code_for_number(number)
+    return region
 
 
 def country_from_domain(domain: str, *, table: CountryTable | None = None) -> str | None:

@@ -116,8 +116,7 @@ def find_clone(
         domain = registered_domain(address.rsplit("@", 1)[-1])
         if domain not in free_mail:
             note(domain, "email")
-    lines = [line for line in page.text.splitlines() if _COPYRIGHT.search(line)]
-    for line in lines[-MAX_COPYRIGHT_LINES:]:
+    for line in _copyright_lines(page.text)[-MAX_COPYRIGHT_LINES:]:
         for match in _DOMAIN_IN_TEXT.finditer(line.lower()[:300]):
             note(registered_domain(match.group(1)), "copyright")
 
@@ -133,6 +132,28 @@ def find_clone(
             if best is None or len(candidate.markers) > len(best.markers):
                 best = candidate
     return best
+
+
+# Where str.splitlines() breaks a line, besides "\n" (page text has none of them: the
+# page reader removes control characters and turns the Unicode separators into spaces).
+_OTHER_LINE_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _copyright_lines(text: str) -> list[str]:
+    """The lines of ``text`` with a copyright sign in them, in order, each once: as
+    ``[line for line in text.splitlines() if _COPYRIGHT.search(line)]``, from one search
+    of the whole text (a match never spans a line break) instead of one per line."""
+    if any(mark in text for mark in _OTHER_LINE_BREAKS):
+        return [line for line in text.splitlines() if _COPYRIGHT.search(line)]
+    lines: list[str] = []
+    position = 0
+    while (match := _COPYRIGHT.search(text, position)) is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end == -1 else end
+        lines.append(text[start:end])
+        position = end + 1
+    return lines
 
 
 __all__ = ["Clone", "find_clone"]

@@ -185,10 +185,29 @@ def warm_up() -> None:
     _compiled()
 
 
+# Messages read, remembered: an export repeats its templated inquiries ("Please send your
+# best price") row after row. Only short ones, so the memo stays small (a few MB at most).
+_READ_MEMO = 2_048
+_READ_MEMO_CHARS = 2_000
+_read: dict[str, tuple[_Compiled, MessageReport]] = {}
+
+
 def read_message(text: str) -> MessageReport:
     """The lures in an inquiry's message (see the module docstring)."""
     lures = _compiled()
     text = text[:MAX_MESSAGE_CHARS]
+    known = _read.get(text)
+    if known is not None and known[0] is lures:
+        return known[1]
+    report = _read_message(text, lures)
+    if len(text) <= _READ_MEMO_CHARS:
+        if len(_read) >= _READ_MEMO:
+            _read.clear()
+        _read[text] = (lures, report)
+    return report
+
+
+def _read_message(text: str, lures: _Compiled) -> MessageReport:
     folded = fold(text)
     return MessageReport(
         links=tuple(_links(text, lures)),

@@ -438,8 +438,13 @@ def parse_html(html: str) -> PageContent:
             break
 
     alts: dict[str, None] = {}
+    seen_alts: set[str] = set()  # a product grid repeats its alt texts: each cleaned once
     for node in tree.css("img[alt]"):
-        alt = clean_line(node.attrs.get("alt") or "", limit=200)
+        raw_alt = node.attrs.get("alt") or ""
+        if raw_alt in seen_alts:
+            continue  # cleaned before: already in alts (or empty), and alts has not grown
+        seen_alts.add(raw_alt)
+        alt = clean_line(raw_alt, limit=200)
         if alt:
             alts[alt] = None
         if len(alts) >= MAX_ALTS:

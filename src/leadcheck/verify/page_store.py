@@ -26,6 +26,7 @@ PackedPage = tuple[
     str | None,  # meta refresh
     str | None,  # generator
     bool,  # flattened
+    int,  # the words of the text (PageContent.word_count, counted once)
 ]
 
 
@@ -43,14 +44,15 @@ def pack_page(page: PageContent) -> PackedPage:
         page.meta_refresh,
         page.generator,
         page.flattened,
+        page.word_count,
     )
 
 
 def unpack_page(packed: PackedPage) -> PageContent:
     (title, description, language, headings, text, alts, links, count, refresh, generator,
-     flattened) = packed  # fmt: skip
+     flattened, words) = packed  # fmt: skip
     link_text = zlib.decompress(links).decode("utf-8", "surrogatepass") if count else ""
-    return PageContent.model_construct(
+    page = PageContent.model_construct(
         title=title,
         description=description,
         language=language,
@@ -62,6 +64,8 @@ def unpack_page(packed: PackedPage) -> PageContent:
         generator=generator,
         flattened=flattened,
     )
+    page.__dict__["word_count"] = words  # the cached property, as it was counted
+    return page
 
 
 def packed_size(packed: PackedPage) -> int:
