@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from leadcheck.memo import FutureMemo, Memo
+from leadcheck.memo import FutureMemo, Memo, freeze, frozen_size, thaw
 
 
 def test_memo_keeps_the_most_recently_used() -> None:
@@ -84,3 +84,36 @@ def test_future_memo_packs_finished_values() -> None:
 def test_pack_needs_unpack() -> None:
     with pytest.raises(ValueError, match="both"):
         FutureMemo(1, pack=tuple)
+
+
+def test_a_frozen_value_thaws_equal_and_takes_less_room() -> None:
+    from leadcheck.contacts import Contacts
+    from leadcheck.verify.page import PageContent
+
+    page = PageContent(
+        title="Aquaculture UV systems",
+        headings=tuple(f"Heading {n}" for n in range(40)),
+        text="Pond water sterilisation with ultraviolet lamps. " * 400,
+        links=tuple(f"https://example.org/product/{n}" for n in range(200)),
+    )
+    words = page.word_count  # a cached property: it thaws with the page
+    frozen = freeze(page)
+    thawed = thaw(frozen)
+    assert thawed == page
+    assert thawed is not page
+    assert thawed.__dict__["word_count"] == words
+    assert frozen_size(frozen) < len(page.text) // 4
+    contacts = Contacts(emails=("sales@example.org",), phones=("+4930123456",))
+    assert thaw(freeze(contacts)) == contacts
+
+
+def test_memo_can_keep_values_packed() -> None:
+    memo: Memo[str, tuple[str, ...]] = Memo(2, pack=freeze, unpack=thaw)
+    memo.put("a", ("x", "y"))
+    assert isinstance(memo._items["a"], bytes)
+    first, second = memo.get("a"), memo.get("a")
+    assert first == second == ("x", "y")
+    assert first is not second  # a fresh copy on each hit
+    assert memo.get("b") is None
+    with pytest.raises(ValueError, match="both pack and unpack"):
+        Memo(2, pack=freeze)

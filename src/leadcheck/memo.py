@@ -5,17 +5,43 @@ answer for the whole run would grow memory with the file. These caches share wor
 between the rows that name the same domain at about the same time (exports list a
 company's inquiries close together) and forget the oldest finished entries beyond
 ``limit``. An entry still in flight is never evicted: others may be waiting on it.
+
+A finished value a run keeps for long (a site's probe with its page, its contacts, a
+fit) can be kept *frozen*: :func:`freeze` turns it into one compressed byte string
+and :func:`thaw` gives back an equal copy. One bytes object instead of hundreds of
+small model objects, strings and tuples is a fifth to a tenth of the memory, and it
+leaves no long-lived small objects scattered over the allocator's arenas.
 """
 
 from __future__ import annotations
 
 import asyncio
+import pickle
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Generic, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+
+
+def freeze(value: object) -> bytes:
+    """``value`` (models, tuples, strings: anything picklable) as one compressed byte
+    string. Only for values this process made and keeps in memory: a frozen value is
+    never written anywhere nor read from anywhere else, so :func:`thaw` unpickles only
+    what :func:`freeze` pickled."""
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def thaw(frozen: bytes) -> Any:
+    """An equal copy of what :func:`freeze` froze."""
+    return pickle.loads(zlib.decompress(frozen))  # our own bytes: see freeze
+
+
+def frozen_size(frozen: bytes) -> int:
+    """About how many bytes a frozen value holds (the bytes object's own overhead in)."""
+    return len(frozen) + 40
 
 
 class _Done:
@@ -144,13 +170,25 @@ class FutureMemo(Generic[K, V]):
 
 
 class Memo(Generic[K, V]):
-    """A plain bounded LRU map, for values computed synchronously."""
+    """A plain bounded LRU map, for values computed synchronously; with ``pack`` and
+    ``unpack`` (e.g. :func:`freeze` and :func:`thaw`), values are kept packed and
+    rebuilt on each hit."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(
+        self,
+        limit: int,
+        *,
+        pack: Callable[[V], object] | None = None,
+        unpack: Callable[[Any], V] | None = None,
+    ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
+        if (pack is None) != (unpack is None):
+            raise ValueError("give both pack and unpack, or neither")
         self._limit = limit
-        self._items: OrderedDict[K, V] = OrderedDict()
+        self._pack = pack
+        self._unpack = unpack
+        self._items: OrderedDict[K, object] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._items)
@@ -160,12 +198,13 @@ class Memo(Generic[K, V]):
 
     def get(self, key: K) -> V | None:
         value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
+        if value is None:
+            return None
+        self._items.move_to_end(key)
+        return cast("V", value) if self._unpack is None else self._unpack(value)
 
     def put(self, key: K, value: V) -> None:
-        self._items[key] = value
+        self._items[key] = value if self._pack is None else self._pack(value)
         self._items.move_to_end(key)
         while len(self._items) > self._limit:
             self._items.popitem(last=False)

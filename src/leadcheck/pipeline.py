@@ -41,7 +41,7 @@ from leadcheck.errors import InvalidInputError
 from leadcheck.fit.scoring import FitResult
 from leadcheck.followup.rep import RepSettings, fold_rep_timezone
 from leadcheck.inquiry import Inquiry, Lead, WebsiteAddress
-from leadcheck.memo import FutureMemo, Memo
+from leadcheck.memo import FutureMemo, Memo, freeze, frozen_size, thaw
 from leadcheck.models import Frozen
 from leadcheck.net.config import NetConfig
 from leadcheck.report import LeadReport, StageNote
@@ -70,10 +70,10 @@ if TYPE_CHECKING:
     from leadcheck.verify.page import PageContent
     from leadcheck.verify.page_store import PackedPage
 
-FIT_MEMO = 4_096  # fits remembered (a few kilobytes each)
+FIT_MEMO = 4_096  # fits remembered (frozen: about a kilobyte each)
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
-# ...and the bytes their pages may hold, kept compressed (verify.page_store): about
-# 6 KB per real home page, so the thousands of sites of a big export all stay
+# ...and the bytes their probes may hold, frozen (memo.freeze, the page included): about
+# 3.5 KB per real home page, so the thousands of sites of a big export all stay
 WEBSITE_MEMO_BYTES = 96_000_000
 MORE_PAGES = 3  # other pages of a site read for fit when the home page says too little
 MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the deadline
@@ -126,17 +126,19 @@ class CheckSession:
         # remembered (with their page text, for fit and contacts) up to a total size.
         self._sites: FutureMemo[str, SiteProbe] = FutureMemo(
             WEBSITE_MEMO,
-            pack=_pack_probe,
-            unpack=_unpack_probe,
-            weigh=_packed_probe_size,  # type: ignore[arg-type]
+            pack=freeze,
+            unpack=thaw,
+            weigh=frozen_size,  # type: ignore[arg-type]
             weigh_packed=True,
             max_weight=WEBSITE_MEMO_BYTES,
         )
         # (site url, country or "") -> the contacts on its page, phones read for that country
-        self._contacts: Memo[tuple[str, str], Contacts] = Memo(WEBSITE_MEMO)
+        self._contacts: Memo[tuple[str, str], Contacts] = Memo(
+            WEBSITE_MEMO, pack=freeze, unpack=thaw
+        )
         # (page fingerprint, company, message) -> its fit: a site's leads with the same
         # words are scored once (the page's own matches are kept per site anyway)
-        self._fits: Memo[tuple[object, ...], FitResult] = Memo(FIT_MEMO)
+        self._fits: Memo[tuple[int, int], FitResult] = Memo(FIT_MEMO, pack=freeze, unpack=thaw)
         # site url -> its other pages read for fit (products, services, about)
         self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
             WEBSITE_MEMO,
@@ -468,22 +470,15 @@ class CheckSession:
 
     def _score(self, page: PageContent, company: str | None, message: str | None) -> FitResult:
         """``score_fit`` of a page and an inquiry's words, remembered for the run: the
-        same page with the same words is the same fit. The page is known by what fit
-        reads of it (its text by length and hash, as the matcher's cache knows it), so
-        the memo holds no page."""
+        same page with the same words is the same fit. The page and the words are known
+        by the text's length and one hash of all that fit reads (Python's hash of a
+        string is keyed per process, as for the matcher's cache), so the memo holds
+        neither; the fit itself is kept frozen."""
         from leadcheck.fit.page import fit_input
         from leadcheck.fit.scoring import score_fit
 
-        key = (
-            page.title,
-            page.description,
-            page.headings,
-            page.image_alts,
-            len(page.text),
-            hash(page.text),
-            company,
-            message,
-        )
+        words = (page.title, page.description, page.headings, page.image_alts, page.text)
+        key = (len(page.text), hash((*words, company, message)))
         known = self._fits.get(key)
         if known is None:
             known = score_fit(fit_input(page, company=company, message=message), self._taxonomy)
@@ -610,29 +605,7 @@ def _own_domains(email: EmailReport | None, website: WebsiteReport | None) -> tu
     return tuple(dict.fromkeys(own))
 
 
-_PackedProbe = tuple[SiteProbe, "PackedPage | None"]
 _PackedPages = tuple[tuple[str, "PackedPage"], ...]
-
-
-def _pack_probe(probe: SiteProbe) -> _PackedProbe:
-    from leadcheck.verify.page_store import pack_page
-
-    if probe.page is None:
-        return probe, None
-    return probe.model_copy(update={"page": None}), pack_page(probe.page)
-
-
-def _unpack_probe(packed: _PackedProbe) -> SiteProbe:
-    from leadcheck.verify.page_store import unpack_page
-
-    probe, page = packed
-    return probe if page is None else probe.model_copy(update={"page": unpack_page(page)})
-
-
-def _packed_probe_size(packed: _PackedProbe) -> int:
-    from leadcheck.verify.page_store import packed_size
-
-    return 1_000 + (packed_size(packed[1]) if packed[1] is not None else 0)
 
 
 def _pack_pages(pages: tuple[tuple[str, PageContent], ...]) -> _PackedPages:
