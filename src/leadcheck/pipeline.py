@@ -194,6 +194,13 @@ class CheckSession:
         self._open = True
         return self
 
+    async def check_network(self) -> None:
+        """Judge the network before the first lead (:meth:`NetworkHealth.settle`): a batch
+        calls this once, so that no lead of a run on a broken network is taken at its
+        word, nor stored, because the verdict on the network came after its deadline."""
+        if self._health is not None:
+            await self._health.settle()
+
     async def __aexit__(
         self,
         exc_type: type[BaseException] | None,

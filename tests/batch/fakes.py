@@ -137,6 +137,9 @@ class FakeSession:
     async def __aexit__(self, *exc: object) -> None:
         return None
 
+    async def check_network(self) -> None:
+        return None  # no network to judge
+
     async def check(self, inquiry: Inquiry) -> LeadReport:
         return await self.checker.check(inquiry)
 

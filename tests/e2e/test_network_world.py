@@ -83,6 +83,39 @@ def test_batch_does_not_keep_what_a_broken_network_said(
     assert all(row["from_cache"] for row in third[:2])
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_resolver_that_answers_nothing_stores_no_lead_not_even_the_first(
+    fresh_world: World,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    workers: str,
+) -> None:
+    # Every question times out: the leads' own queries as soon as the probe's, so a
+    # run that did not judge the network first would store its first leads as unknown.
+    world = fresh_world
+    install_company(world, AQUATECH)
+    args = use(world, monkeypatch)
+    rows = [["Email", "Country"]] + [[f"buyer{n}@firm{n}-zz.de", "DE"] for n in range(5)]
+    source = write_csv(tmp_path / "leads.csv", rows, encoding="utf-8")
+    db = tmp_path / "results.sqlite3"
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", str(source), "-o", str(out), "--db", str(db), "--timeout", "1"]
+    world.dns_mode = "silent"
+    assert main([*argv, "-j", "2", "--workers", workers, *args]) == ExitCode.OK
+    first = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [row["verdict"] for row in first] == ["unknown"] * 5
+    assert all("network_dns_broken" in str(row["verdict_reasons"]) for row in first)
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "network" in line]
+    assert len(warnings) == 1
+    assert "answers nothing" in warnings[0]
+    assert "5 row(s)" in warnings[0]
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from results").fetchone() == (0,)
+
+
 def test_verify_on_a_network_that_refuses_everything(
     fresh_world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

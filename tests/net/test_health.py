@@ -75,6 +75,38 @@ def test_a_slow_probe_is_waited_for_only_as_long_as_the_lead_may() -> None:
     assert second is not None
 
 
+def test_settle_judges_the_resolver_before_any_lead() -> None:
+    resolver = FakeResolver(errors={("", "SOA"): "timeout"}, delays={"": 0.2})
+
+    async def go() -> tuple[object, object, object]:
+        probes = health(resolver)
+        settled = await probes.settle()
+        # A lead whose own time is up still gets the verdict: nothing left to wait for.
+        late = await probes.dns("de", deadline=Deadline.after(0))
+        again = await probes.dns("fr", deadline=Deadline.after(0))
+        return settled, late, again
+
+    settled, late, again = asyncio.run(go())
+    assert settled is not None
+    assert settled.verdict is DnsVerdict.SILENT
+    assert late == settled
+    assert again == settled
+    assert resolver.asked[("", "SOA")] == 1
+    assert resolver.asked[("de", "SOA")] == 0  # a silent resolver is not asked again
+
+
+def test_a_trusted_resolver_is_still_asked_about_the_tld() -> None:
+    async def go() -> tuple[object, object]:
+        probes = health(FakeResolver(denied={"de"}))
+        return await probes.settle(), await probes.dns("de", deadline=Deadline.after(1))
+
+    settled, tld = asyncio.run(go())
+    assert settled is not None
+    assert settled.verdict is DnsVerdict.TRUSTED
+    assert tld is not None
+    assert tld.verdict is DnsVerdict.LYING
+
+
 def connections(fetcher: FakeFetcher, **kw: float) -> list[bool | None]:
     async def go() -> list[bool | None]:
         probes = health(FakeResolver(), fetcher, **kw)

@@ -293,6 +293,8 @@ def _run(
         async def check_all() -> BatchSummary:
             checker: Any = pool if pool is not None else factory(options)
             async with checker:
+                if pool is None:
+                    await checker.check_network()  # (each worker does so for itself)
                 return await run_batch(
                     rows,
                     checker,

@@ -136,6 +136,7 @@ async def _serve(sock: socket.socket, job: _Job) -> None:
     try:
         session = job.factory()
         await session.__aenter__()
+        await session.check_network()
     except BaseException as exc:
         await _send(writer, ("failed", _portable(exc)))
         return

@@ -97,6 +97,11 @@ class NetworkHealth:
     async def dns(self, tld: str | None, *, deadline: Deadline) -> DnsHealth | None:
         """Whether the resolver tells the truth about the root, ``tld`` and the known-good
         names; None when the answer did not come within ``deadline``."""
+        base = self._base
+        if base is not None and base.done() and not base.cancelled() and not base.exception():
+            judged = base.result()
+            if not judged.trusted:
+                return judged  # lying or silent about the root: so for every TLD, at once
         key = (tld or "").lower().strip(".")
         future = self._tlds.get(key)
         if future is None:
@@ -124,6 +129,21 @@ class NetworkHealth:
             self._connect = held
         return await wait_within(held[1], deadline)
 
+    def start(self) -> None:
+        """Begin asking about the root zone and the known-good names, if not yet begun."""
+        if self._base is None:
+            self._base = asyncio.ensure_future(self._probe_base())
+
+    async def settle(self) -> DnsHealth | None:
+        """Ask about the root zone and the known-good names now, and wait for the answer
+        (at most the probe's own time limit; None if it did not come). A batch does so
+        before its first lead: on a resolver that answers nothing, a lead's own queries
+        time out as soon as the probe's do, so the first leads of a run would be judged
+        before the network is, and stored as plain *unknown*."""
+        self.start()
+        assert self._base is not None
+        return await wait_within(asyncio.shield(self._base), self._deadline())
+
     def close(self) -> None:
         """Cancel the probes still running (the run is over)."""
         for future in [*self._tlds.values(), self._base]:
@@ -137,16 +157,24 @@ class NetworkHealth:
         return Deadline.after(self._probe_timeout)
 
     async def _probe_dns(self, tld: str) -> DnsHealth:
-        if self._base is None:
-            self._base = asyncio.ensure_future(self._probe_base())
+        self.start()
+        assert self._base is not None
         base_task = asyncio.shield(self._base)
         if not tld or not _is_public_tld(tld):
             return await base_task
-        tld_answer, base = await asyncio.gather(
-            self._resolver.query(tld, "SOA", deadline=self._deadline()), base_task
+        # Asked together, but a resolver already found lying or silent is not asked
+        # again: its verdict stands at once (a silent one would make every new TLD wait
+        # out a timeout, and the leads of that TLD miss the verdict).
+        tld_query = asyncio.ensure_future(
+            self._resolver.query(tld, "SOA", deadline=self._deadline())
         )
-        if base.verdict is not DnsVerdict.TRUSTED:
-            return base
+        try:
+            base = await base_task
+            if base.verdict is not DnsVerdict.TRUSTED:
+                return base
+            tld_answer = await tld_query
+        finally:
+            tld_query.cancel()
         if tld_answer.status in (DnsStatus.NXDOMAIN, DnsStatus.NODATA):
             return DnsHealth(
                 verdict=DnsVerdict.LYING, detail=f"it says the TLD .{tld} does not exist"

@@ -14,7 +14,8 @@ delayed query).
 
 :attr:`Zone.mode` ``"deny_all"`` turns the server into a lying resolver (a captive
 portal, a hijacked or misconfigured resolver): NXDOMAIN for every question, the
-root zone included.
+root zone included; ``"silent"`` into one that never answers (a dead uplink, a
+firewall that drops DNS): every question times out.
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ import dns.rrset
 
 FaultKind = Literal["servfail", "refused", "timeout", "truncate"]
 FAULT_KINDS: tuple[str, ...] = get_args(FaultKind)
-#: ``normal``: answer from the zone; ``deny_all``: NXDOMAIN for everything (a lying resolver).
-DnsMode = Literal["normal", "deny_all"]
+#: ``normal``: answer from the zone; ``deny_all``: NXDOMAIN for everything (a lying resolver);
+#: ``silent``: no answer to anything (a resolver behind a dead link or a firewall).
+DnsMode = Literal["normal", "deny_all", "silent"]
 DNS_MODES: tuple[str, ...] = get_args(DnsMode)
 
 #: Public suffixes with two labels that the world knows, so ``x.com.cn`` is a zone apex.
@@ -359,6 +361,9 @@ class Zone:
         outcome = _Outcome(answer=[], authority=[])
         assert outcome.answer is not None
         assert outcome.authority is not None
+        if self._mode == "silent":  # a black hole: the question is never answered
+            outcome.drop = True
+            return outcome
         if self._mode == "deny_all":  # a lying resolver: nothing exists, not even the root
             outcome.rcode = dns.rcode.NXDOMAIN
             outcome.authority.append(self._suffix_records(dns.name.root)[0])

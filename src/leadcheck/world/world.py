@@ -13,10 +13,10 @@ the known-good hosts of :class:`~leadcheck.net.config.NetConfig` (served as smal
 sites). Its registries answer RDAP over HTTPS at the base URLs of the shipped IANA
 bootstrap file (``rdap.verisign.com`` for .com, ...): every registrable domain of
 the world is registered, by default on :data:`DEFAULT_REGISTERED`
-(:meth:`World.set_registration` changes that). Two modes break the network on
-purpose: :attr:`World.dns_mode` ``"deny_all"`` (a resolver that says NXDOMAIN to
-everything) and :attr:`World.network_mode` ``"refuse_all"`` (every TCP connection to
-the web servers refused).
+(:meth:`World.set_registration` changes that). Modes break the network on purpose:
+:attr:`World.dns_mode` ``"deny_all"`` (a resolver that says NXDOMAIN to everything)
+or ``"silent"`` (one that never answers), and :attr:`World.network_mode`
+``"refuse_all"`` (every TCP connection to the web servers refused).
 """
 
 from __future__ import annotations
@@ -340,9 +340,10 @@ class World:
 
     @property
     def dns_mode(self) -> DnsMode:
-        """``normal``, or ``deny_all``: a lying resolver that answers NXDOMAIN to every
+        """``normal``; ``deny_all``: a lying resolver that answers NXDOMAIN to every
         question, the root zone and the TLDs included (a captive portal, a hijacked or
-        misconfigured resolver). Settable while running."""
+        misconfigured resolver); or ``silent``: a resolver that answers nothing (a dead
+        uplink, a firewall dropping DNS). Settable while running."""
         return self.zone.mode
 
     @dns_mode.setter
