@@ -171,6 +171,19 @@ def test_unreadable_inputs(tmp_path: Path, aliases: Aliases) -> None:
         read_all(tmp_path / "missing.csv", aliases)
 
 
+@pytest.mark.parametrize("seed", [9, 1, 2])  # 9: "cannot tell this row's text encoding"
+def test_an_undecodable_header_gives_the_tip_once(
+    tmp_path: Path, aliases: Aliases, seed: int
+) -> None:
+    import random
+
+    noise = tmp_path / "rnd.csv"
+    noise.write_bytes(random.Random(seed).randbytes(2000))
+    with pytest.raises(InputFileError, match="the header row cannot be read") as refused:
+        read_all(noise, aliases)
+    assert str(refused.value).count("CSV UTF-8") == 1
+
+
 def test_detect_encoding_boms() -> None:
     assert detect_encoding(b"\xef\xbb\xbfa,b\n") == ("utf-8", 3)
     assert detect_encoding("a,b\n".encode("utf-16-le")) == ("utf-16-le", 0)

@@ -195,6 +195,29 @@ def test_a_missing_database_is_not_created_for_log_or_due(tmp_path: Path) -> Non
     assert not path.parent.exists()
 
 
+@pytest.mark.parametrize("content", [b"", b"email,company\n", b"\x00" * 100])
+def test_a_file_that_is_no_database_is_not_made_one_for_log_or_due(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "checked.csv"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=r"no results database at .*checked\.csv \("):
+        ResultStore(path, lock=False, create=False).open()
+    assert path.read_bytes() == content
+    assert [p.name for p in tmp_path.iterdir()] == ["checked.csv"]  # no -wal, no -shm
+
+
+def test_the_hint_names_only_options_the_command_has(tmp_path: Path) -> None:
+    path = tmp_path / "broken.sqlite3"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)  # the header, then garbage
+    with pytest.raises(StoreError) as refused:
+        ResultStore(path, lock=False, create=False).open()
+    assert "--db PATH" in str(refused.value)
+    assert "--no-db" not in str(refused.value)
+    with pytest.raises(StoreError, match="or --no-db"):
+        ResultStore(path, without="--no-db").open()  # batch's
+
+
 def test_fold_email() -> None:
     assert fold_email(" MAILTO:Li@Aquaklar.DE ") == "li@aquaklar.de"
     assert fold_email("<li@aquaklar.de>") == "li@aquaklar.de"

@@ -88,6 +88,25 @@ def test_no_apostrophes_and_no_formulas(workbook: object) -> None:
                 assert not cell.value.startswith("'")
 
 
+def test_text_cells_are_inline_strings_as_documented(tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    path = tmp_path / "out.xlsx"
+    writer = open_writer(path, HEADER, input_fields={0: "company", 1: "email", 2: "website"})
+    for row in _rows():
+        writer.write(row)
+    writer.finish()
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    phone = re.search(r'<c r="D2"[^>]*>', sheet)
+    assert phone is not None
+    assert 't="inlineStr"' in phone.group()  # what docs/batch.md says the file holds
+    assert 't="s"' not in sheet  # no shared strings: the doc's old claim
+    docs = (Path(__file__).parents[2] / "docs" / "batch.md").read_text(encoding="utf-8")
+    assert '`t="inlineStr"`' in docs
+
+
 def test_links_are_clickable_and_only_web_links(workbook: object) -> None:
     sheet = workbook["leadcheck"]  # type: ignore[index]
     site = sheet.cell(2, _column(sheet, "website_url"))

@@ -32,7 +32,21 @@ def test_a_bad_file_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out.read_text(encoding="utf-8") == "old"
 
 
-def test_a_missing_file_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nope.json"
-    assert main(["data", "refresh-rdap", "--from", str(missing), "-o", str(tmp_path / "x")]) == 1
+    # a named file that does not exist is exit 2, for every command (docs/exit-codes.md)
+    assert main(["data", "refresh-rdap", "--from", str(missing), "-o", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot read" in err
+    assert "nope.json" in err
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_file_that_cannot_be_read_is_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it exists, but is a directory: the work could not run
+    assert main(["data", "refresh-rdap", "--from", str(tmp_path), "-o", str(tmp_path / "x")]) == 1
     assert "cannot read" in capsys.readouterr().err

@@ -119,6 +119,77 @@ def test_a_missing_database_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixt
     assert not (tmp_path / "none.sqlite3").exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "the file is empty"),
+        (b"Company,Email\nA,a@b.de\n", "the file is not a SQLite database"),
+        (b"SQLite format 3", "the file is not a SQLite database"),  # 15 bytes: no full header
+    ],
+    ids=["empty", "csv", "short"],
+)
+@pytest.mark.parametrize(
+    "command",
+    [["due"], ["log", "li@aquaklar.de", "--sent"], ["log", "--import", "history.csv"]],
+    ids=["due", "log", "import"],
+)
+def test_a_file_that_is_no_database_is_left_alone(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    content: bytes,
+    why: str,
+    command: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "history.csv", HISTORY[1:3], encoding="utf-8")
+    checked = tmp_path / "checked.csv"
+    checked.write_bytes(content)
+    code, out, err = run(capsys, *command, "--db", str(checked))
+    assert code == ExitCode.ERROR  # log and due never create a database
+    assert out == ""
+    assert f"no results database at {checked} ({why})" in err
+    assert "--no-db" not in err  # a batch option: neither log nor due has it
+    assert err.count("\n") == 1
+    assert checked.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["checked.csv", "history.csv"]
+
+
+def test_a_sqlite_file_of_another_program_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    code, _, err = run(capsys, "due", "--db", str(other))
+    assert code == ExitCode.ERROR
+    assert "no results database" in err
+    assert "not leadcheck's" in err
+    assert other.read_bytes() == before
+
+
+def test_did_you_mean_prefers_the_same_domain(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with ResultStore(db) as store:
+        for email in ("info@aquatech-waser.de", "m.schneider@aquatech-wasser.de"):
+            store.put(
+                email,
+                lead=lead_identity(Inquiry(email=email)),
+                columns=RowOutcome(verdict="genuine"),
+                report=report(email, "DE", "Europe/Berlin", None),
+                checked_at=CHECKED,
+            )
+    code, _, err = run(capsys, "log", "nobody@aquatech-wasser.de", "--sent", "--db", str(db))
+    assert code == ExitCode.USAGE
+    # the domain is known, so it is no typo: not the look-alike aquatech-waser.de
+    assert "did you mean m.schneider@aquatech-wasser.de?" in err
+    code, _, err = run(capsys, "log", "info@aquatech-wasser.com", "--sent", "--db", str(db))
+    assert "did you mean info@aquatech-waser.de?" in err  # an unknown domain: the closest
+
+
 HISTORY = [
     ["沟通记录导出 2026-03"],  # a title row above the header, as exports have
     ["客户邮箱", "发送时间", "收发", "沟通方式", "备注"],
@@ -151,10 +222,48 @@ def test_import_a_history_twice(
     code, _, err = run(capsys, "log", "--import", str(source), "--db", str(db), "--strict")
     assert code == ExitCode.ROW_ERRORS
     assert "line 6: no lead with the email 'stranger@else.com'" in err
+    assert err.endswith("leadcheck: 2 of 5 rows have errors (not imported); exit 4 (--strict)\n")
+    for quiet in (["-q"], ["--json"], ["-q", "--json"]):
+        # one line on stderr gives the counts, with -q too (docs/exit-codes.md), as for batch
+        code, _, err = run(
+            capsys, "log", "--import", str(source), "--db", str(db), "--strict", *quiet
+        )
+        assert code == ExitCode.ROW_ERRORS
+        assert err == "leadcheck: 2 of 5 rows have errors (not imported); exit 4 (--strict)\n"
+    code, _, err = run(capsys, "log", "--import", str(source), "--db", str(db), "-q")
+    assert (code, err) == (ExitCode.OK, "")  # without --strict, -q is silent
     with ResultStore(db, lock=False, create=False) as store:
         touches = store.touches()
     assert [t.channel for t in touches["li@aquaklar.de"]] == ["Email", "WhatsApp"]
     assert touches["ops@tidewater.co.uk"][0].channel == "Platform"
+
+
+def test_import_refuses_an_unknown_channel_like_the_channel_option(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        ["email", "time", "direction", "channel"],
+        ["li@aquaklar.de", "2026-03-03 16:00", "out", "Carrier pigeon"],
+        ["li@aquaklar.de", "2026-03-03 17:00", "out", "whatsap"],
+        ["li@aquaklar.de", "2026-03-03 18:00", "out", "微信"],
+    ]
+    source = write_csv(tmp_path / "h.csv", rows, encoding="utf-8")
+    code, out, _ = run(capsys, "log", "--import", str(source), "--db", str(db), "--json")
+    assert code == ExitCode.OK
+    summary = json.loads(out)
+    assert (summary["rows"], summary["added"], summary["errors"]) == (3, 1, 2)
+    assert [p["line"] for p in summary["problems"]] == [2, 3]
+    assert summary["problems"][0]["error"].startswith("unknown channel 'Carrier pigeon'")
+    assert "did you mean WhatsApp?" in summary["problems"][1]["error"]
+    code, _, err = run(capsys, "log", "--import", str(source), "--db", str(db), "--strict", "-q")
+    assert code == ExitCode.ROW_ERRORS
+    assert "2 of 3 rows have errors" in err
+    code, _, err = run(capsys, "log", "li@aquaklar.de", "--sent", "--channel", "Carrier pigeon",
+                       "--db", str(db))  # fmt: skip
+    assert code == ExitCode.USAGE
+    assert "unknown channel 'Carrier pigeon'; channels: Email, " in err
+    with ResultStore(db, lock=False, create=False) as store:
+        assert [t.channel for t in store.touches()["li@aquaklar.de"]] == ["WeChat"]
 
 
 def test_import_an_xlsx_with_english_headers(

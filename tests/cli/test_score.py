@@ -93,6 +93,19 @@ def test_score_needs_exactly_one_source(
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("command", ["score", "verify"])
+def test_a_website_that_is_no_web_address_is_bad_usage(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # refused before any network work, the same for score and verify
+    assert main([command, "--website", "javascript:x", "--nameserver", "127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "leadcheck: error: --website: not a website address: 'javascript:x'; give a domain "
+        "(acme.com) or an http(s) address\n"
+    )
+
+
 def test_score_refuses_big_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     with path.open("wb") as stream:

@@ -77,6 +77,34 @@ def test_channel_option_suggests_a_spelling() -> None:
         parse_channel_option("Whatsap", aliases)
 
 
+def test_channels_of_an_export_are_read_like_the_channel_option() -> None:
+    aliases = load_history_aliases()
+    mapping = map_columns(("email", "time", "direction", "channel"), aliases.columns)
+    records = [
+        RawRecord(2, ("li@acme.de", "2026-03-02 10:00", "out", "whatsapp")),
+        RawRecord(3, ("li@acme.de", "2026-03-02 11:00", "in", "")),  # no channel: fine
+        RawRecord(4, ("li@acme.de", "2026-03-02 12:00", "out", "Whatsap")),
+        RawRecord(5, ("li@acme.de", "2026-03-02 13:00", "out", "\x1b[31mPigeon")),
+    ]
+    rows = list(
+        read_history(records, mapping, aliases, zone=SHANGHAI, known={"li@acme.de"}.__contains__)
+    )
+    assert [row.touch.channel if row.touch else None for row in rows] == [
+        "WhatsApp",
+        "",
+        None,
+        None,
+    ]
+    for row, text in zip(rows[2:], ("Whatsap", "Pigeon"), strict=True):
+        with pytest.raises(BadOptionError) as refused:
+            parse_channel_option(text, aliases)
+        assert row.error == str(refused.value)  # the one parser, the one message (cleaned)
+    assert rows[2].error is not None
+    assert "did you mean WhatsApp?" in rows[2].error
+    assert rows[3].error is not None
+    assert "\x1b" not in rows[3].error
+
+
 def test_rows_of_an_export() -> None:
     aliases = load_history_aliases()
     header = ("客户邮箱", "发送时间", "收发", "沟通方式", "备注")
@@ -110,8 +138,9 @@ def test_rows_of_an_export() -> None:
     assert "YYYY-MM-DD" in rows[2].error
     assert rows[3].error is not None
     assert "direction" in rows[3].error
-    reply = rows[4].touch
-    assert reply is not None
-    assert (reply.direction, reply.channel, reply.note) == ("in", "Carrier pigeon", "hi")
+    # a channel --channel would refuse is a row error too, said the same way
+    assert rows[4].touch is None
+    assert rows[4].error is not None
+    assert rows[4].error.startswith("unknown channel 'Carrier pigeon'; channels: Email, ")
     assert rows[5].error == "no email address in the row"
     assert rows[6].error == "broken text encoding"

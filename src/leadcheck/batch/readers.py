@@ -398,9 +398,9 @@ def _open_csv(
     header = first[header_at]
     if header.problem:
         stream.close()
-        raise InputFileError(
-            f"{name}: the header row cannot be read ({header.problem}); {_TIP_CSV}"
-        )
+        # A decoding problem may carry its own "save as CSV UTF-8" tip: say it once.
+        tip = "" if "CSV UTF-8" in header.problem else f"; {_TIP_CSV}"
+        raise InputFileError(f"{name}: the header row cannot be read ({header.problem}){tip}")
     _check_width(name, header.cells, limits)
     buffered = first[header_at + 1 :]
 

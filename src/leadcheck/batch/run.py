@@ -273,7 +273,11 @@ def _run(
         if database is not None:
             store = stack.enter_context(
                 ResultStore(
-                    database, max_age=options.max_age, refresh=options.refresh, wait=options.wait
+                    database,
+                    max_age=options.max_age,
+                    refresh=options.refresh,
+                    wait=options.wait,
+                    without="--no-db",
                 )
             )
         writer = open_writer(

@@ -47,7 +47,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, NoReturn
 
 from leadcheck.batch.outcome import RowOutcome
 from leadcheck.errors import BadOptionError, StoreBusyError, StoreError
@@ -60,6 +60,7 @@ UNKNOWN_MAX_AGE = timedelta(hours=12)
 COMMIT_INTERVAL = 0.25  # seconds
 COMMIT_ROWS = 200
 _POLL = 0.1  # seconds between lock attempts while waiting
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database
 
 # Version 1, as created since the first release; migrations bring it up to date.
 _SCHEMA = """
@@ -233,9 +234,12 @@ class ResultStore:
         wait: float = 0.0,
         lock: bool = True,
         create: bool = True,
+        without: str | None = None,
     ) -> None:
         """``lock=False``: take no run lock (``log``, ``due``); ``create=False``: a missing
-        database is a :class:`StoreError` instead of a new empty file."""
+        database, an empty file, a file that is not SQLite or a SQLite file that is not
+        leadcheck's is a :class:`StoreError`, never turned into a database. ``without``:
+        how the command runs without a database (``batch``: ``--no-db``), for the hints."""
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.max_age = max_age
@@ -243,6 +247,7 @@ class ResultStore:
         self.wait = wait
         self.lock = lock
         self.create = create
+        self.without = without
         self._db: sqlite3.Connection | None = None
         self._lock_fd: int | None = None
         self._pending = 0
@@ -251,11 +256,8 @@ class ResultStore:
     # -- opening and closing ------------------------------------------------------------
 
     def open(self) -> ResultStore:
-        if not self.create and not self.path.is_file():
-            raise StoreError(
-                f"there is no results database at {self.path}: check your leads with "
-                "'leadcheck batch' first, or give the database with --db PATH"
-            )
+        if not self.create:
+            self._require_database()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -272,9 +274,42 @@ class ResultStore:
             raise
         return self
 
+    def _require_database(self) -> None:
+        """``create=False``: the file must already be a SQLite database, which its first
+        16 bytes tell (read without connecting: SQLite would make an empty file one)."""
+        why = None
+        try:
+            with open(self.path, "rb") as file:
+                head = file.read(len(SQLITE_HEADER))
+        except FileNotFoundError:
+            why = ""
+        except IsADirectoryError:
+            why = " (it is a directory)"
+        except OSError as exc:
+            raise StoreError(
+                f"cannot read {self.path} ({exc.strerror or exc}); give the results "
+                "database with --db PATH"
+            ) from exc
+        else:
+            if not head:
+                why = " (the file is empty)"
+            elif head != SQLITE_HEADER:
+                why = " (the file is not a SQLite database)"
+        if why is not None:
+            self._no_database(why)
+
+    def _no_database(self, why: str) -> NoReturn:
+        raise StoreError(
+            f"there is no results database at {self.path}{why}: check your leads with "
+            "'leadcheck batch' first, or give the database with --db PATH"
+        )
+
     def _connect(self) -> None:
         try:
             db = sqlite3.connect(self.path, timeout=30.0)
+            if not self.create and not _has_table(db, "meta"):
+                db.close()
+                self._no_database(" (it is a SQLite database, but not leadcheck's)")
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: survives a killed process
             db.executescript(_SCHEMA)
@@ -286,9 +321,10 @@ class ResultStore:
                 _migrate(db)
                 version = _schema_version(db)
         except sqlite3.Error as exc:
+            other = f", or {self.without}" if self.without else ""
             raise StoreError(
                 f"cannot use {self.path} as the results database ({exc}); it may not be a "
-                "leadcheck database: choose another file with --db PATH, or --no-db"
+                f"leadcheck database: choose another file with --db PATH{other}"
             ) from exc
         if version > SCHEMA_VERSION:
             db.close()
@@ -592,6 +628,13 @@ class ResultStore:
             return self.db.execute(query, params)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path} ({exc})") from exc
+
+
+def _has_table(db: sqlite3.Connection, name: str) -> bool:
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return found is not None
 
 
 def _schema_version(db: sqlite3.Connection) -> int:

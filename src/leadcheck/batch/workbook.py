@@ -12,12 +12,13 @@ so memory stays flat; the sheet's settings that follow the rows in the file (the
 filter's range, the formatting) are set when the run finishes.
 
 No cell can run as a formula, and none needs an apostrophe for it: every text cell
-is written with the string type (``t="s"``), which Excel, LibreOffice and WPS show
-as text and never evaluate. A text that starts like a formula (``=``, ``+``, ``-``,
-``@``: a phone number ``+49 711 ...``) also carries the "quote prefix" style, Excel's
-own mark for "typed as text", so editing the cell does not turn it into a formula
-either. Control characters XML cannot hold are removed. (CSV has no types: there a
-leading ``'`` keeps such a cell inert; see :mod:`leadcheck.batch.writers`.)
+is written with the string type (an inline string, ``t="inlineStr"``), which Excel,
+LibreOffice and WPS show as text and never evaluate. A text that starts like a
+formula (``=``, ``+``, ``-``, ``@``: a phone number ``+49 711 ...``) also carries the
+"quote prefix" style, Excel's own mark for "typed as text", so editing the cell does
+not turn it into a formula either. Control characters XML cannot hold are removed.
+(CSV has no types: there a leading ``'`` keeps such a cell inert; see
+:mod:`leadcheck.batch.writers`.)
 """
 
 from __future__ import annotations

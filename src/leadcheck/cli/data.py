@@ -50,7 +50,8 @@ def refresh_rdap(
     """Refresh the RDAP bootstrap file (which registry answers for which TLD) from IANA.
 
     The file is checked before it replaces the old one; leadcheck never fetches it on its
-    own. Exit 0 when written; 1 if it could not be fetched; 3 if it is not a valid file.
+    own. Exit 0 when written; 1 if it could not be fetched or read; 2 if --from names a
+    file that does not exist; 3 if it is not a valid file.
     """
     import asyncio
     import sys

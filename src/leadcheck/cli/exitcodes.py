@@ -13,7 +13,8 @@ class ExitCode(IntEnum):
     DATA = 3
     """A data file (taxonomy, channel table, ...) is malformed."""
     ROW_ERRORS = 4
-    """``batch --strict`` only: the run finished, but some rows carry an error."""
+    """``batch --strict`` and ``log --import --strict`` only: the run finished, but some rows
+    carry an error."""
     BUSY = 75
     """``batch``: another run holds the results database (EX_TEMPFAIL; retry later)."""
     INTERRUPTED = 130

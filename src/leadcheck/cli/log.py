@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated
 
 import typer
@@ -118,7 +119,14 @@ def log(
             from leadcheck.cli.views.log import show_import
 
             show_import(summary)
-        return ExitCode.ROW_ERRORS if strict and summary.errors else ExitCode.OK
+        if strict and summary.errors:
+            # One line for cron, which mails what stderr says; -q and --json keep it too.
+            sys.stderr.write(
+                f"leadcheck: {summary.errors:,} of {summary.rows:,} rows have errors "
+                "(not imported); exit 4 (--strict)\n"
+            )
+            return ExitCode.ROW_ERRORS
+        return ExitCode.OK
 
     if email is None:
         raise UsageError(

@@ -21,6 +21,7 @@ import typer
 from leadcheck.net import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
+    from leadcheck.errors import BadWebsiteError
     from leadcheck.followup.rep import RepSettings
     from leadcheck.net.config import NetConfig
     from leadcheck.settings import Settings
@@ -222,6 +223,15 @@ def parse_at(text: str | None) -> dt.datetime | None:
             f"--at: cannot read {text[:40]!r} as a date and time; use ISO 8601 such as "
             "2026-10-02T18:30 (your time zone) or 2026-10-02T18:30+02:00"
         ) from None
+
+
+def bad_website_option(error: str | None) -> BadWebsiteError:
+    """The error for a ``--website`` that is no http(s) address (``javascript:x``): bad
+    usage (exit 2), the same for every command that takes one."""
+    from leadcheck.errors import BadWebsiteError
+
+    why = error or "not a website address"
+    return BadWebsiteError(f"--website: {why}; give a domain (acme.com) or an http(s) address")
 
 
 SheetOption = Annotated[

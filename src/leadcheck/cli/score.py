@@ -14,6 +14,7 @@ from leadcheck.cli.options import (
     JsonOption,
     MessageOption,
     TaxonomyOption,
+    bad_website_option,
     network_options,
 )
 
@@ -65,6 +66,12 @@ def score(
             "give exactly one of --website URL, --text-file PATH or - (stdin)"
             + (f"; got {' and '.join(chosen)}" if chosen else "")
         )
+    if website is not None:
+        from leadcheck.verify.website import parse_website
+
+        address = parse_website(website)
+        if address.url is None:  # javascript:, ftp:...: bad usage, as for verify
+            raise bad_website_option(address.error)
     from leadcheck.fit import load_taxonomy
 
     tax = load_taxonomy(taxonomy)  # a bad taxonomy fails before any network work

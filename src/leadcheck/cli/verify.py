@@ -19,6 +19,7 @@ from leadcheck.cli.options import (
     RepTimezoneOption,
     TaxonomyOption,
     WebsiteOption,
+    bad_website_option,
     network_options,
 )
 
@@ -56,7 +57,6 @@ def verify(
     from leadcheck.cli import command_started
     from leadcheck.cli.errors import UsageError
     from leadcheck.deadline import Deadline
-    from leadcheck.errors import BadWebsiteError
     from leadcheck.inquiry import Inquiry
     from leadcheck.lead import normalize_lead
     from leadcheck.pipeline import CheckOptions, check_lead
@@ -68,9 +68,7 @@ def verify(
     )
     lead = normalize_lead(inquiry, strict=True)  # an unknown country fails before any network
     if website and website.strip() and lead.website is not None and lead.website.url is None:
-        raise BadWebsiteError(
-            f"--website: {lead.website.error}; give a domain (acme.com) or an http(s) address"
-        )
+        raise bad_website_option(lead.website.error)
     # --timeout bounds the whole command, start-up included.
     deadline = Deadline(command_started(ctx) + net.timeout - WIND_DOWN)
     if deadline.remaining() < MIN_CHECK_TIME:

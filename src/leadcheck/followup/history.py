@@ -305,7 +305,10 @@ def _history_row(
     except ValueError as exc:
         return HistoryRow(line, None, str(exc))
     channel_text = cell("channel")
-    channel = channel_name(channel_text, aliases) or (clean_line(channel_text, limit=40) or "")
+    try:
+        channel = parse_channel_option(channel_text, aliases) if channel_text else ""
+    except BadOptionError as exc:
+        return HistoryRow(line, None, str(exc))
     note = clean_line(cell("note"), limit=MAX_NOTE)
     touch = TouchRecord(
         email=email,
@@ -320,13 +323,15 @@ def _history_row(
 
 
 def parse_channel_option(text: str, aliases: HistoryAliases) -> str:
-    """``log --channel``: a known channel in any case or alias; BadOptionError otherwise."""
+    """A channel as ``log --channel`` and the channel cells of ``log --import`` give it:
+    a known channel in any case or alias; BadOptionError otherwise."""
     name = channel_name(text, aliases)
     if name is None:
         import difflib
 
         names = known_channels()
         close = difflib.get_close_matches(text.strip(), names, n=1, cutoff=0.6)
-        tip = f"; did you mean {close[0]}?" if close else ""
-        raise BadOptionError(f"unknown channel {text[:40]!r}{tip} Channels: {', '.join(names)}")
+        tip = f" (did you mean {close[0]}?)" if close else ""
+        shown = clean_line(text, limit=40) or ""
+        raise BadOptionError(f"unknown channel {shown!r}{tip}; channels: {', '.join(names)}")
     return name

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
@@ -63,12 +63,31 @@ def require_lead(store: ResultStore, email: str) -> str:
         raise BadOptionError(f"{clean_line(email, limit=80)!r} is not an email address")
     if store.has_lead(key):
         return key
-    close = difflib.get_close_matches(key, sorted(store.known_emails()), n=1, cutoff=0.8)
-    tip = f" (did you mean {close[0]}?)" if close else ""
+    close = closest_known(key, store.known_emails())
+    tip = f" (did you mean {close}?)" if close else ""
     raise UnknownLeadError(
         f"no lead with the email {clean_line(key, limit=80)!r} in {store.path}{tip}; "
         "check the lead with 'leadcheck batch' first, or give the right --db"
     )
+
+
+def closest_known(key: str, known: Iterable[str]) -> str | None:
+    """The known address ``key`` probably meant, or None.
+
+    A company domain the database holds is no typo: the suggestion is then the closest
+    of that domain's addresses, never a look-alike domain's (``aquatech-waser.de`` for
+    ``aquatech-wasser.de``). Otherwise, and at a free-mail domain (``gmail.com``:
+    anyone's), the closest address if one is close.
+    """
+    from leadcheck.verify.maillists import is_free_provider
+
+    domain = key.rpartition("@")[2]
+    emails = sorted(known)
+    same = [email for email in emails if email.rpartition("@")[2] == domain]
+    if same and not is_free_provider(domain):
+        return difflib.get_close_matches(key, same, n=1, cutoff=0.0)[0]
+    close = difflib.get_close_matches(key, emails, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def log_touch(

@@ -237,11 +237,13 @@ async def read_bootstrap_source(source: str, net: NetConfig) -> bytes:
     """The bytes of a bootstrap file: a local path, or an https URL fetched through the
     guarded fetcher (IANA's is :data:`BOOTSTRAP_URL`)."""
     from leadcheck.deadline import Deadline
-    from leadcheck.errors import InputFileError
+    from leadcheck.errors import InputFileError, MissingFileError
 
     if not source.startswith(("https://", "http://")):
         try:
             return Path(source).read_bytes()[: MAX_BOOTSTRAP_BYTES + 1]
+        except FileNotFoundError as exc:  # a named file that does not exist: bad usage
+            raise MissingFileError(f"cannot read {source}: no such file") from exc
         except OSError as exc:
             raise InputFileError(f"cannot read {source} ({exc.strerror or exc})") from exc
     from leadcheck.net.dns import Resolver
