@@ -137,9 +137,18 @@ def run_file(
         refuse_overwriting_input(source, options.report, force=False, what="--report")
         require_folder(options.report, "--report")
         if options.shard is not None:
+            import shlex
+
+            # The whole run again, once merge has copied every shard's database into
+            # one: it takes each row from there (fresh within --max-age), checks none.
+            again = shlex.join(
+                ["leadcheck", "batch", str(source), "-o", "OUTPUT", "--report", str(options.report)]
+            )
             raise BadOptionError(
-                "--report goes with a whole run, not with one --shard: merge the shards' "
-                "outputs (leadcheck merge) and run the report from the merged output"
+                "--report goes with a whole run, not with one --shard: once leadcheck merge "
+                f"has copied every shard's database (--shard-db) into one, '{again}' (with "
+                "merge's --db, if you gave it one) takes each row from there and writes the "
+                "report"
             )
     aliases = load_aliases(options.aliases_path)
     overrides = parse_map_options(list(options.column_map), aliases)

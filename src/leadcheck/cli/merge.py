@@ -17,7 +17,7 @@ def merge(
     outputs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="SHARD_OUTPUT...",
+            metavar="SHARD_OUTPUT",
             help="The outputs of the batch --shard runs (.csv, .jsonl, .json or .xlsx).",
             show_default=False,
             dir_okay=False,
@@ -46,14 +46,23 @@ def merge(
     ] = None,
     db: DbOption = None,  # the results database the shard databases go into
     wait: WaitOption = 0.0,
+    allow_missing: Annotated[
+        bool,
+        typer.Option(
+            "--allow-missing",
+            help="Merge the rows there are when some row numbers are in none of the shard "
+            "outputs (a shard's output missing), with a warning; without it that is an error.",
+        ),
+    ] = False,
     json_output: JsonOption = False,
 ) -> int:
     """Merge the shards of a batch --shard K/N run: every row once, in input order.
 
     Each shard's output holds its rows with their row number (input_row); the merged
     file is the one a single run would have written. Exit 0 when merged; 1 if a shard
-    output cannot be read or two hold the same row; 2 for bad usage; 75 if another
-    run holds the database.
+    output cannot be read, two hold the same row, or rows are in none of them (a
+    shard's output missing: see --allow-missing); 2 for bad usage or a file that does
+    not exist; 75 if another run holds the database.
     """
     import sys
 
@@ -73,7 +82,14 @@ def merge(
         database=db,
         output_format=settings["output.format"],
         wait=wait,
+        allow_missing=allow_missing,
     )
+    if summary.missing:  # said even with --json: the merged file is not the whole run
+        from leadcheck.cli.views.console import warn
+
+        warn(
+            f"{summary.missing}; merged the {summary.rows.rows:,} rows there are (--allow-missing)"
+        )
     if json_output:
         from leadcheck.cli.views.console import print_json
 
