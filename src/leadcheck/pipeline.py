@@ -179,7 +179,9 @@ class CheckSession:
         from leadcheck.net.health import NetworkHealth
 
         self._health = NetworkHealth(
-            self._resolver, self._fetcher, known_good_hosts=net.known_good_hosts
+            self._resolver,
+            self._fetcher,
+            known_good_hosts=net.known_good_hosts,
         )
         if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
             from leadcheck.fit import load_taxonomy
@@ -244,6 +246,11 @@ class CheckSession:
 
             lead = normalize_lead(inquiry)
         notes = [StageNote(stage="lead", message=note) for note in lead.notes]
+        if self._health is not None:
+            # The network is judged beside the first lead, within less than its time, so
+            # that a resolver that answers nothing is known as such by the time the lead's
+            # own queries have timed out (a batch has judged it already: check_network).
+            self._health.start(within=0.8 * deadline.remaining())
 
         email_task = None
         if lead.email is not None:

@@ -36,6 +36,30 @@ def test_verify_on_a_lying_resolver_warns_once_in_the_panel_too(
     assert "Your DNS says every domain is missing — check the network" in warnings[0]
 
 
+@pytest.mark.parametrize("part", ["--email", "--website"])
+def test_verify_on_a_resolver_that_answers_nothing_says_so_within_its_time(
+    fresh_world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    part: str,
+) -> None:
+    # The lead's own queries and the network's probe all time out; the probe is given
+    # less time than the lead, so its verdict is in before the lead's deadline.
+    args = use(fresh_world, monkeypatch)
+    fresh_world.dns_mode = "silent"
+    value = "buyer@firm-zz.de" if part == "--email" else "firm-zz.de"
+    code = main(["verify", *args, part, value, "--timeout", "3", "--json"])
+    captured = capsys.readouterr()
+    assert code == ExitCode.OK
+    report = json.loads(captured.out)
+    assert report["verdict"]["label"] == "unknown"
+    assert report["network"]["code"] == "network_dns_broken"
+    assert part.removeprefix("--") in report["network"]["parts"]  # (and the inferred site)
+    warnings = [line for line in captured.err.splitlines() if "check the network" in line]
+    assert len(warnings) == 1
+    assert "answers nothing" in warnings[0]
+
+
 def test_batch_does_not_keep_what_a_broken_network_said(
     fresh_world: World,
     tmp_path: Path,

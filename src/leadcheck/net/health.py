@@ -129,10 +129,13 @@ class NetworkHealth:
             self._connect = held
         return await wait_within(held[1], deadline)
 
-    def start(self) -> None:
-        """Begin asking about the root zone and the known-good names, if not yet begun."""
+    def start(self, *, within: float | None = None) -> None:
+        """Begin asking about the root zone and the known-good names, if not yet begun;
+        ``within`` shortens the probe's own time limit (a single lead's check starts it
+        so that its verdict is in before the lead's deadline)."""
         if self._base is None:
-            self._base = asyncio.ensure_future(self._probe_base())
+            limit = self._probe_timeout if within is None else min(within, self._probe_timeout)
+            self._base = asyncio.ensure_future(self._probe_base(Deadline.after(limit)))
 
     async def settle(self) -> DnsHealth | None:
         """Ask about the root zone and the known-good names now, and wait for the answer
@@ -186,8 +189,7 @@ class NetworkHealth:
             )
         return base
 
-    async def _probe_base(self) -> DnsHealth:
-        deadline = self._deadline()
+    async def _probe_base(self, deadline: Deadline) -> DnsHealth:
         root, good = await asyncio.gather(
             self._resolver.query(".", "SOA", deadline=deadline),
             asyncio.gather(

@@ -63,7 +63,7 @@ async def network_problem(
     suspects: list[tuple[PartName, str]] = []
     if email is not None and email.domain and email.mx_status in _MAIL_DNS:
         suspects.append(("email", _tld(email.domain)))
-    if website is not None and website.host and website.error_kind in _SITE_DNS:
+    if website is not None and website.host and _site_dns_failed(website):
         suspects.append(("website", _tld(website.host)))
     if suspects:
         verdicts = await asyncio.gather(
@@ -91,6 +91,13 @@ async def network_problem(
                 parts=("website",),
             )
     return None
+
+
+def _site_dns_failed(website: WebsiteReport) -> bool:
+    """The site's name did not resolve: denied, or no answer before the deadline."""
+    if website.error_kind in _SITE_DNS:
+        return True
+    return website.error_kind is FetchErrorKind.TIMEOUT and website.dns is None
 
 
 def without_network_facts(
