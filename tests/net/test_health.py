@@ -95,6 +95,27 @@ def test_settle_judges_the_resolver_before_any_lead() -> None:
     assert resolver.asked[("de", "SOA")] == 0  # a silent resolver is not asked again
 
 
+def test_silent_within_a_short_time_is_asked_again_by_the_next_lead() -> None:
+    # The root answers in 0.3 s: too slow for a lead that gave the probe 0.1 s, so that
+    # lead hears "silent"; the verdict is not kept for the run: the next lead asks again.
+    resolver = FakeResolver(delays={"": 0.3})
+
+    async def go() -> tuple[object, object]:
+        probes = health(resolver)
+        probes.start(within=0.1)
+        first = await probes.dns("de", deadline=Deadline.after(0.2))  # while it asks
+        probes.start(within=1.0)
+        second = await probes.dns("de", deadline=Deadline.after(1.0))
+        return first, second
+
+    first, second = asyncio.run(go())
+    assert first is not None
+    assert first.verdict is DnsVerdict.SILENT
+    assert second is not None
+    assert second.verdict is DnsVerdict.TRUSTED
+    assert resolver.asked[("", "SOA")] == 2
+
+
 def test_a_trusted_resolver_is_still_asked_about_the_tld() -> None:
     async def go() -> tuple[object, object]:
         probes = health(FakeResolver(denied={"de"}))

@@ -91,6 +91,7 @@ class NetworkHealth:
         self._probe_timeout = probe_timeout
         self._connect_ttl = connect_ttl
         self._base: asyncio.Future[DnsHealth] | None = None
+        self._short = False  # the base probe had less than its own time limit
         self._tlds: dict[str, asyncio.Future[DnsHealth]] = {}
         self._connect: tuple[float, asyncio.Future[ConnectHealth]] | None = None
 
@@ -133,8 +134,12 @@ class NetworkHealth:
         """Begin asking about the root zone and the known-good names, if not yet begun;
         ``within`` shortens the probe's own time limit (a single lead's check starts it
         so that its verdict is in before the lead's deadline)."""
+        if self._base is not None and self._short and _silent(self._base):
+            self._base = None  # "silent" within a lead's short time: asked again, not kept
+            self._tlds = {tld: known for tld, known in self._tlds.items() if not _silent(known)}
         if self._base is None:
             limit = self._probe_timeout if within is None else min(within, self._probe_timeout)
+            self._short = limit < self._probe_timeout
             self._base = asyncio.ensure_future(self._probe_base(Deadline.after(limit)))
 
     async def settle(self) -> DnsHealth | None:
@@ -230,6 +235,12 @@ def _judge_connections(results: list[FetchResult], hosts: tuple[str, ...]) -> Co
         for host, result in zip(hosts, results, strict=True)
     )
     return ConnectHealth(works=False, detail=why)
+
+
+def _silent(future: asyncio.Future[DnsHealth]) -> bool:
+    if not future.done() or future.cancelled() or future.exception() is not None:
+        return False
+    return future.result().verdict is DnsVerdict.SILENT
 
 
 def _denied(status: DnsStatus) -> bool:
