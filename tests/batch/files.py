@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 CHINESE_HEADER = ["公司名称", "联系人", "邮箱", "公司网址", "电话", "国家/地区", "询盘内容"]
 CHINESE_ROWS = [
@@ -154,3 +156,28 @@ DATE_STYLES = (
     'formatCode="yyyy/mm/dd hh:mm"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
     '<xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>'
 )
+
+
+def table_of(path: Path, skip: Sequence[str]) -> list[list[Any]]:
+    """A batch output (.csv, .xlsx, .json or .jsonl) as rows of values, header first,
+    the ``skip`` columns left out and short rows padded: outputs of two runs compare."""
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True)
+        raw = [list(row) for row in book["leadcheck"].iter_rows(values_only=True)]
+        book.close()
+    elif path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            raw = list(csv.reader(handle))
+    else:
+        items = (
+            json.loads(path.read_text("utf-8"))
+            if path.suffix == ".json"
+            else [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        )
+        raw = [list(items[0])] + [list(item.values()) for item in items]
+    header = raw[0]
+    keep = [i for i, name in enumerate(header) if name not in skip]
+    padded = [[*row, *([None] * (len(header) - len(row)))] for row in raw]
+    return [[row[i] for i in keep] for row in padded]

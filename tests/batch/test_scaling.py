@@ -21,7 +21,7 @@ from leadcheck.batch.workers import can_fork
 from leadcheck.errors import BadOptionError, InputFileError
 from leadcheck.inquiry import Inquiry
 from leadcheck.pipeline import CheckOptions, CheckSession
-from tests.batch.files import write_csv
+from tests.batch.files import table_of, write_csv
 from tests.fakes import FakeNet
 
 # Worker processes and shard runs: end to end.
@@ -196,7 +196,7 @@ def test_shards_merged_are_one_run(tmp_path: Path, suffix: str) -> None:
     summary = merge_outputs(list(reversed(parts)), merged)  # any order of the files
     assert summary.rows == 44
     assert summary.errors == 1
-    assert table_of(merged) == table_of(whole)
+    assert table_of(merged, TIME_COLUMNS) == table_of(whole, TIME_COLUMNS)
     copied = merge_databases(
         [tmp_path / f"results-{index}.sqlite3" for index in range(3)], tmp_path / "all.sqlite3"
     )
@@ -249,32 +249,6 @@ def test_a_shard_run_has_no_report(tmp_path: Path) -> None:
                 output=tmp_path / "p.csv", report=tmp_path / "r.html", shard=parse_shard("0/2")
             ),
         )
-
-
-def table_of(path: Path, skip: tuple[str, ...] = TIME_COLUMNS) -> list[list[Any]]:
-    """A batch output as rows of values (header first), the ``skip`` columns left out."""
-    if path.suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True)
-        raw = [list(row) for row in book["leadcheck"].iter_rows(values_only=True)]
-        book.close()
-    elif path.suffix == ".csv":
-        import csv
-
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            raw = list(csv.reader(handle))
-    else:
-        items = (
-            json.loads(path.read_text("utf-8"))
-            if path.suffix == ".json"
-            else [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-        )
-        raw = [list(items[0])] + [list(item.values()) for item in items]
-    header = raw[0]
-    keep = [i for i, name in enumerate(header) if name not in skip]
-    padded = [[*row, *([None] * (len(header) - len(row)))] for row in raw]
-    return [[row[i] for i in keep] for row in padded]
 
 
 @needs_fork

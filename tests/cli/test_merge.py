@@ -17,7 +17,7 @@ import pytest
 from leadcheck.batch.merge import MissingRowsError, merge_outputs
 from leadcheck.cli import ExitCode, main
 from tests.batch.fakes import patch_session
-from tests.batch.files import write_csv
+from tests.batch.files import table_of, write_csv
 
 # Cells a spreadsheet could run as formulas: CSV output carries them with a leading
 # apostrophe, every other format as they are.
@@ -62,29 +62,6 @@ def numbers(part: Path) -> list[int]:
         return [int(row[0]) for row in list(csv.reader(handle))[1:]]
 
 
-def table(path: Path) -> list[list[Any]]:
-    """An output as rows of values, header first, without the ``SKIP`` columns."""
-    if path.suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True)
-        raw = [list(row) for row in book["leadcheck"].iter_rows(values_only=True)]
-        book.close()
-    elif path.suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            raw = list(csv.reader(handle))
-    else:
-        text = path.read_text("utf-8")
-        items = (
-            json.loads(text)
-            if path.suffix == ".json"
-            else list(map(json.loads, text.split("\n")[:-1]))
-        )
-        raw = [list(items[0]), *(list(item.values()) for item in items)]
-    keep = [i for i, name in enumerate(raw[0]) if name not in SKIP]
-    return [[row[i] if i < len(row) else None for i in keep] for row in raw]
-
-
 def test_the_split_puts_rows_in_both_shards(tmp_path: Path) -> None:
     first, second = shards(tmp_path)
     assert numbers(first)
@@ -108,8 +85,8 @@ def test_merged_shards_are_what_one_run_writes(
     assert (
         capsys.readouterr().err == f"leadcheck: merged 8 rows from 2 shard outputs into {merged}\n"
     )
-    assert table(merged) == table(whole)
-    cells = table(merged)
+    assert table_of(merged, SKIP) == table_of(whole, SKIP)
+    cells = table_of(merged, SKIP)
     if suffix == ".csv":
         assert cells[0][4] == "'=Note"
         assert cells[1][:5] == ["'=SUM(1+1)", "a@gmail.com", "'+49 30 1234567", "'=1+1", "'-1"]
@@ -175,7 +152,7 @@ def test_rows_in_no_shard_output_are_an_error_naming_them(
     err = capsys.readouterr().err
     assert err.startswith(f"leadcheck: warning: rows {_ranges(absent)} (")
     assert f"merged the {len(numbers(given))} rows there are (--allow-missing)" in err
-    assert len(table(merged)) == 1 + len(numbers(given))
+    assert len(table_of(merged, SKIP)) == 1 + len(numbers(given))
     assert target.exists()
 
     with pytest.raises(MissingRowsError) as caught:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.batch.files import write_csv
-from tests.batch.test_scaling import table_of
+from tests.batch.files import table_of, write_csv
 from tests.world import World
 
 ROOT = Path(__file__).resolve().parents[2]
