@@ -80,6 +80,9 @@ MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the de
 REGISTRATION_MEMO = 50_000  # registered domains whose RDAP answer a session remembers
 RDAP_BUDGET = 4.0  # seconds a domain-age lookup may take within a lead's deadline
 MORE_PAGES_MEMO_BYTES = 48_000_000
+# A lead with less time than this left does not start the network's probe with a share
+# of it: "no answer in 0.1 s" would say nothing about the network.
+MIN_PROBE_TIME = 0.5
 
 
 class CheckOptions(Frozen):
@@ -179,9 +182,7 @@ class CheckSession:
         from leadcheck.net.health import NetworkHealth
 
         self._health = NetworkHealth(
-            self._resolver,
-            self._fetcher,
-            known_good_hosts=net.known_good_hosts,
+            self._resolver, self._fetcher, known_good_hosts=net.known_good_hosts
         )
         if self.options.fit:  # a bad taxonomy file fails the run at once, not on every lead
             from leadcheck.fit import load_taxonomy
@@ -246,11 +247,12 @@ class CheckSession:
 
             lead = normalize_lead(inquiry)
         notes = [StageNote(stage="lead", message=note) for note in lead.notes]
-        if self._health is not None:
+        left = deadline.remaining()
+        if self._health is not None and left > MIN_PROBE_TIME:
             # The network is judged beside the first lead, within less than its time, so
             # that a resolver that answers nothing is known as such by the time the lead's
             # own queries have timed out (a batch has judged it already: check_network).
-            self._health.start(within=0.8 * deadline.remaining())
+            self._health.start(within=0.8 * left)
 
         email_task = None
         if lead.email is not None:
