@@ -31,7 +31,8 @@ class FakeResolver:
 
     A name listed in ``names`` (or having any record) exists: a missing type is
     NODATA; any other name is NXDOMAIN. ``errors[(name, type)]`` makes that question
-    fail (SERVFAIL-like); ``delays[name]`` holds every answer for that name back.
+    fail (SERVFAIL-like); ``lost[(name, type)]`` makes the first n asks go unanswered;
+    ``delays[name]`` holds every answer for that name back.
 
     Like the internet, the root zone and every top-level domain have an SOA record,
     and the known-good hosts of ``NetConfig`` have an address (the network-health
@@ -41,6 +42,7 @@ class FakeResolver:
     records: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     errors: dict[tuple[str, str], str] = field(default_factory=dict)
+    lost: Counter[tuple[str, str]] = field(default_factory=Counter)  # first n asks get no answer
     delays: dict[str, float] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)
     asked: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -55,6 +57,9 @@ class FakeResolver:
     async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
         name, rdtype = name.lower().rstrip("."), rdtype.upper()
         self.asked[(name, rdtype)] += 1
+        if self.lost[(name, rdtype)] > 0:  # a datagram lost: no answer, as after a timeout
+            self.lost[(name, rdtype)] -= 1
+            return DnsAnswer(name=name, rdtype=rdtype, status=DnsStatus.ERROR, error="DNS timeout")
         delay = self.delays.get(name, 0.0)
         if delay:
             left = deadline.remaining() if deadline is not None else delay

@@ -493,8 +493,10 @@ class CheckSession:
         from leadcheck.fit.page import fit_input
         from leadcheck.fit.scoring import score_fit
 
+        # (fit_input reads a plain text's first line as its title when the page has no
+        # title, description, headings, links or alts: whether it has links counts too)
         words = (page.title, page.description, page.headings, page.image_alts, page.text)
-        key = (len(page.text), hash((*words, company, message)))
+        key = (len(page.text), hash((*words, bool(page.links), company, message)))
         known = self._fits.get(key)
         if known is None:
             known = score_fit(fit_input(page, company=company, message=message), self._taxonomy)

@@ -8,6 +8,7 @@ process against several forked workers, one run against shards merged again.
 from __future__ import annotations
 
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,44 @@ def test_a_worker_that_dies_costs_its_rows_only(tmp_path: Path) -> None:
         session_factory=factory(net),
     )
     assert again.checked == summary.errors - 1  # the row with no lead is never checked
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_network_is_judged_before_the_first_lead(tmp_path: Path, workers: int) -> None:
+    if workers > 1 and not can_fork():
+        pytest.skip("worker processes are forked")
+    net = fake_world()
+    log = tmp_path / "events.log"
+
+    class Recording(CheckSession):
+        def note(self, event: str) -> None:
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(f"{os.getpid()} {event}\n")
+
+        async def check_network(self) -> None:
+            self.note("network")
+            await super().check_network()
+
+        async def check(self, inquiry: Any, *, deadline: Any = None) -> Any:
+            self.note("lead")
+            return await super().check(inquiry, deadline=deadline)
+
+    def open_session(options: BatchOptions) -> CheckSession:
+        return Recording(
+            CheckOptions(at=AT, rep=options.rep), resolver=net.resolver, fetcher=net.fetcher
+        )
+
+    run_file(
+        leads_file(tmp_path),
+        BatchOptions(output=tmp_path / "out.jsonl", use_database=False, workers=workers),
+        session_factory=open_session,
+    )
+    by_process: dict[str, list[str]] = {}
+    for line in log.read_text("utf-8").splitlines():
+        pid, event = line.split()
+        by_process.setdefault(pid, []).append(event)
+    assert len(by_process) == workers
+    for events in by_process.values():  # each checking process, before its first lead
+        assert events[0] == "network"
+        assert events.count("network") == 1
+        assert "lead" in events

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from leadcheck.deadline import Deadline
-from leadcheck.net.health import DnsVerdict, NetworkHealth
+from leadcheck.net.health import ROOT_TRIES, DnsVerdict, NetworkHealth
 from tests.fakes import KNOWN_GOOD_HOSTS, FakeFetcher, FakeResolver
 
 
@@ -91,7 +91,7 @@ def test_settle_judges_the_resolver_before_any_lead() -> None:
     assert settled.verdict is DnsVerdict.SILENT
     assert late == settled
     assert again == settled
-    assert resolver.asked[("", "SOA")] == 1
+    assert resolver.asked[("", "SOA")] == ROOT_TRIES  # asked again while time was left
     assert resolver.asked[("de", "SOA")] == 0  # a silent resolver is not asked again
 
 
@@ -114,6 +114,38 @@ def test_silent_within_a_short_time_is_asked_again_by_the_next_lead() -> None:
     assert second is not None
     assert second.verdict is DnsVerdict.TRUSTED
     assert resolver.asked[("", "SOA")] == 2
+
+
+def test_one_lost_answer_from_the_root_is_not_a_silent_resolver() -> None:
+    resolver = FakeResolver()
+    resolver.lost[("", "SOA")] = 1
+
+    async def go() -> object:
+        return await health(resolver).settle()
+
+    settled = asyncio.run(go())
+    assert settled is not None
+    assert settled.verdict is DnsVerdict.TRUSTED
+    assert resolver.asked[("", "SOA")] == 2
+
+
+def test_a_short_silent_verdict_is_not_given_to_a_lead_with_time_to_spare() -> None:
+    # One lead gave the probe 0.1 s and heard "silent" (the root answers in 0.3 s); a
+    # lead checked beside it with seconds to spare asks again rather than believe it.
+    resolver = FakeResolver(delays={"": 0.3})
+
+    async def go() -> tuple[object, object]:
+        probes = health(resolver)
+        probes.start(within=0.1)
+        short = await probes.dns("de", deadline=Deadline.after(0.2))
+        patient = await probes.dns("de", deadline=Deadline.after(3))
+        return short, patient
+
+    short, patient = asyncio.run(go())
+    assert short is not None
+    assert short.verdict is DnsVerdict.SILENT
+    assert patient is not None
+    assert patient.verdict is DnsVerdict.TRUSTED
 
 
 def test_a_trusted_resolver_is_still_asked_about_the_tld() -> None:

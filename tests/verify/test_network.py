@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
+import pytest
+
 from leadcheck.deadline import Deadline
 from leadcheck.inquiry import Inquiry
 from leadcheck.pipeline import CheckOptions, CheckSession
@@ -110,3 +112,35 @@ def test_a_site_that_refuses_while_the_network_works_is_blamed() -> None:
     assert report.network is None
     assert "website_unreachable" in codes(report)
     assert report.verdict.label == "fake"
+
+
+def test_check_network_judges_the_resolver_before_a_lead_too_short_to_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Nothing answers in time. A lead with 0.3 s left starts no probe of its own (under
+    # MIN_PROBE_TIME) and cannot wait for one: only the verdict the batch asked for
+    # before its first lead (CheckSession.check_network) tells it the network is broken.
+    import leadcheck.net.health
+
+    monkeypatch.setattr(leadcheck.net.health, "PROBE_TIMEOUT", 0.4)
+    options = CheckOptions(at=datetime.fromisoformat("2026-12-02T10:00:00+08:00"))
+
+    def run(first: bool) -> LeadReport:
+        net = FakeNet()
+        net.resolver.delays.update({"": 10.0, "firm-zz.de": 10.0})
+
+        async def go() -> LeadReport:
+            async with CheckSession(options, resolver=net.resolver, fetcher=net.fetcher) as session:
+                if first:
+                    await session.check_network()
+                inquiry = Inquiry(email="buyer@firm-zz.de")
+                return await session.check(inquiry, deadline=Deadline.after(0.3))
+
+        return asyncio.run(go())
+
+    judged, unjudged = run(first=True), run(first=False)
+    assert judged.network is not None
+    assert judged.network.code == "network_dns_broken"
+    assert judged.verdict.label == "unknown"
+    assert unjudged.network is None  # its own answers stand: unknown, and would be stored
+    assert unjudged.verdict.label == "unknown"

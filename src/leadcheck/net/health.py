@@ -45,6 +45,7 @@ _T = TypeVar("_T")
 
 PROBE_TIMEOUT = 5.0  # seconds a probe may take, whichever lead started it
 CONNECT_TTL = 60.0  # seconds a "connections work" verdict is trusted in a long run
+ROOT_TRIES = 3  # times the root zone is asked within the probe's time when no answer comes
 
 
 class DnsVerdict(StrEnum):
@@ -80,7 +81,7 @@ class NetworkHealth:
         fetcher: Fetcher,
         *,
         known_good_hosts: tuple[str, ...],
-        probe_timeout: float = PROBE_TIMEOUT,
+        probe_timeout: float | None = None,
         connect_ttl: float = CONNECT_TTL,
     ) -> None:
         if not known_good_hosts:
@@ -88,7 +89,7 @@ class NetworkHealth:
         self._resolver = resolver
         self._fetcher = fetcher
         self._hosts = tuple(host.lower().rstrip(".") for host in known_good_hosts)
-        self._probe_timeout = probe_timeout
+        self._probe_timeout = PROBE_TIMEOUT if probe_timeout is None else probe_timeout
         self._connect_ttl = connect_ttl
         self._base: asyncio.Future[DnsHealth] | None = None
         self._short = False  # the base probe had less than its own time limit
@@ -99,14 +100,23 @@ class NetworkHealth:
         """Whether the resolver tells the truth about the root, ``tld`` and the known-good
         names; None when the answer did not come within ``deadline``."""
         base = self._base
-        if base is not None and base.done() and not base.cancelled() and not base.exception():
+        if base is not None and self._short and _silent(base) and deadline.remaining() > 1.0:
+            # "silent" within another lead's short time says little to a lead with time
+            # to spare: it asks again, with the probe's full time (the short lead has had
+            # its answer).
+            self._forget_base()
+        if self._base is None:
+            self.start()
+        base = self._base
+        assert base is not None
+        if base.done() and not base.cancelled() and base.exception() is None:
             judged = base.result()
             if not judged.trusted:
                 return judged  # lying or silent about the root: so for every TLD, at once
         key = (tld or "").lower().strip(".")
         future = self._tlds.get(key)
         if future is None:
-            future = asyncio.ensure_future(self._probe_dns(key))
+            future = asyncio.ensure_future(self._probe_dns(key, base))
             self._tlds[key] = future
         return await wait_within(future, deadline)
 
@@ -135,12 +145,16 @@ class NetworkHealth:
         ``within`` shortens the probe's own time limit (a single lead's check starts it
         so that its verdict is in before the lead's deadline)."""
         if self._base is not None and self._short and _silent(self._base):
-            self._base = None  # "silent" within a lead's short time: asked again, not kept
-            self._tlds = {tld: known for tld, known in self._tlds.items() if not _silent(known)}
+            self._forget_base()  # "silent" within a lead's short time: asked again, not kept
         if self._base is None:
             limit = self._probe_timeout if within is None else min(within, self._probe_timeout)
             self._short = limit < self._probe_timeout
             self._base = asyncio.ensure_future(self._probe_base(Deadline.after(limit)))
+
+    def _forget_base(self) -> None:
+        """Drop the base verdict and every TLD verdict drawn from it (done or not)."""
+        self._base = None
+        self._tlds = {}
 
     async def settle(self) -> DnsHealth | None:
         """Ask about the root zone and the known-good names now, and wait for the answer
@@ -164,10 +178,8 @@ class NetworkHealth:
     def _deadline(self) -> Deadline:
         return Deadline.after(self._probe_timeout)
 
-    async def _probe_dns(self, tld: str) -> DnsHealth:
-        self.start()
-        assert self._base is not None
-        base_task = asyncio.shield(self._base)
+    async def _probe_dns(self, tld: str, base_probe: asyncio.Future[DnsHealth]) -> DnsHealth:
+        base_task = asyncio.shield(base_probe)
         if not tld or not _is_public_tld(tld):
             return await base_task
         # Asked together, but a resolver already found lying or silent is not asked
@@ -183,6 +195,8 @@ class NetworkHealth:
             tld_answer = await tld_query
         finally:
             tld_query.cancel()
+            if tld_query.done() and not tld_query.cancelled():
+                tld_query.exception()  # retrieved: a failure here is no one's to report
         if tld_answer.status in (DnsStatus.NXDOMAIN, DnsStatus.NODATA):
             return DnsHealth(
                 verdict=DnsVerdict.LYING, detail=f"it says the TLD .{tld} does not exist"
@@ -196,12 +210,23 @@ class NetworkHealth:
 
     async def _probe_base(self, deadline: Deadline) -> DnsHealth:
         root, good = await asyncio.gather(
-            self._resolver.query(".", "SOA", deadline=deadline),
+            self._root(deadline),
             asyncio.gather(
                 *(self._resolver.addresses(host, deadline=deadline) for host in self._hosts)
             ),
         )
         return _judge_base(root, list(good), self._hosts)
+
+    async def _root(self, deadline: Deadline) -> DnsAnswer:
+        """The root zone's SOA, asked again while time is left when no answer came: one
+        lost datagram, or one try capped at a short ``--timeout``, is not a silent
+        resolver."""
+        answer = await self._resolver.query(".", "SOA", deadline=deadline)
+        for _ in range(ROOT_TRIES - 1):
+            if answer.status is not DnsStatus.ERROR or deadline.remaining() <= 0:
+                break
+            answer = await self._resolver.query(".", "SOA", deadline=deadline)
+        return answer
 
     async def _probe_connections(self) -> ConnectHealth:
         deadline = self._deadline()

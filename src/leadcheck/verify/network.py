@@ -94,10 +94,15 @@ async def network_problem(
 
 
 def _site_dns_failed(website: WebsiteReport) -> bool:
-    """The site's name did not resolve: denied, or no answer before the deadline."""
+    """The site's name did not resolve: denied, or no answer before the deadline (an
+    address given as the site needs no DNS: its timeout is the connection's)."""
     if website.error_kind in _SITE_DNS:
         return True
-    return website.error_kind is FetchErrorKind.TIMEOUT and website.dns is None
+    if website.error_kind is not FetchErrorKind.TIMEOUT or website.dns is not None:
+        return False
+    from leadcheck.net.addresses import parse_ip
+
+    return website.host is not None and parse_ip(website.host) is None
 
 
 def without_network_facts(
