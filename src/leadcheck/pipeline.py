@@ -68,7 +68,6 @@ if TYPE_CHECKING:
     from leadcheck.net.rdap import Registration
     from leadcheck.verify.impersonation import Impersonation
     from leadcheck.verify.page import PageContent
-    from leadcheck.verify.page_store import PackedPage
 
 FIT_MEMO = 4_096  # fits remembered (frozen: about a kilobyte each)
 WEBSITE_MEMO = 20_000  # websites a session remembers at most...
@@ -145,9 +144,9 @@ class CheckSession:
         # site url -> its other pages read for fit (products, services, about)
         self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
             WEBSITE_MEMO,
-            pack=_pack_pages,
-            unpack=_unpack_pages,
-            weigh=_packed_pages_size,  # type: ignore[arg-type]
+            pack=freeze,
+            unpack=thaw,
+            weigh=frozen_size,  # type: ignore[arg-type]
             weigh_packed=True,
             max_weight=MORE_PAGES_MEMO_BYTES,
         )
@@ -621,27 +620,6 @@ def _own_domains(email: EmailReport | None, website: WebsiteReport | None) -> tu
     if website is not None and website.registered_domain:
         own.append(website.registered_domain)
     return tuple(dict.fromkeys(own))
-
-
-_PackedPages = tuple[tuple[str, "PackedPage"], ...]
-
-
-def _pack_pages(pages: tuple[tuple[str, PageContent], ...]) -> _PackedPages:
-    from leadcheck.verify.page_store import pack_page
-
-    return tuple((url, pack_page(page)) for url, page in pages)
-
-
-def _unpack_pages(packed: _PackedPages) -> tuple[tuple[str, PageContent], ...]:
-    from leadcheck.verify.page_store import unpack_page
-
-    return tuple((url, unpack_page(page)) for url, page in packed)
-
-
-def _packed_pages_size(packed: _PackedPages) -> int:
-    from leadcheck.verify.page_store import packed_size
-
-    return 1_000 + sum(packed_size(page) + len(url) for url, page in packed)
 
 
 def _unread_reason(website: WebsiteReport | None) -> str:

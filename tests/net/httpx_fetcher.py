@@ -1,4 +1,8 @@
-"""Bounded, guarded HTTP(S) fetching.
+"""The former httpx fetcher, kept as the reference the stream fetcher is compared with
+(tests/net/test_network_world.py): the transport is httpx's; the errors, the bounded
+headers, the result and the decoder are leadcheck.net.http's own, imported.
+
+Bounded, guarded HTTP(S) fetching.
 
 Every fetch is bounded in connect time, total time (a deadline), body size *after*
 decompression, and redirects. Hostnames are resolved by the run's
@@ -15,24 +19,30 @@ happened, with ``error_kind`` naming the failure.
 from __future__ import annotations
 
 import asyncio
-import os
 import ssl
 import time
-import zlib
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadcheck.deadline import Deadline
 from leadcheck.net.addresses import is_public, parse_ip, refusal_reason
 from leadcheck.net.config import NetConfig
-from leadcheck.net.dns import AddressLookup, DnsStatus
+from leadcheck.net.dns import DnsStatus
 from leadcheck.net.fetch_result import (
-    DEFINITE_FAILURES,
     REDIRECT_STATUSES,
     FetchErrorKind,
     FetchResult,
     Hop,
+)
+from leadcheck.net.http import (
+    AddressRefusedError,
+    NameNotResolvedError,
+    _certificate_problem,
+    _chain,
+    _Decoder,
+    _FetchState,
+    _kept_headers,
+    ssl_context,
 )
 from leadcheck.net.urls import join_url, split_url
 
@@ -41,30 +51,6 @@ if TYPE_CHECKING:
     import httpx
 
     from leadcheck.net.interfaces import Resolver
-
-
-class AddressRefusedError(Exception):
-    """A host resolved to an address we may not connect to."""
-
-    def __init__(self, host: str, address: str, reason: str) -> None:
-        super().__init__(f"{host} resolves to {address}, {reason}; refused (see --allow-private)")
-        self.host = host
-        self.address = address
-
-
-class NameNotResolvedError(Exception):
-    """A host name gave no address."""
-
-    def __init__(self, lookup: AddressLookup) -> None:
-        status = lookup.status
-        if status is DnsStatus.NXDOMAIN:
-            message = f"{lookup.host} does not exist (NXDOMAIN)"
-        elif status is DnsStatus.NODATA:
-            message = f"{lookup.host} has no A/AAAA record"
-        else:
-            message = f"{lookup.host}: {lookup.error or 'DNS lookup failed'}"
-        super().__init__(message)
-        self.lookup = lookup
 
 
 def _guarded_backend(resolver: Resolver, config: NetConfig) -> httpcore.AsyncNetworkBackend:
@@ -115,24 +101,6 @@ def _guarded_backend(resolver: Resolver, config: NetConfig) -> httpcore.AsyncNet
             await self._inner.sleep(seconds)
 
     return GuardedBackend()
-
-
-def ssl_context(*, verify: bool) -> ssl.SSLContext:
-    """The TLS context: SSL_CERT_FILE / SSL_CERT_DIR when set (as httpx does), else certifi."""
-    if not verify:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        return context
-    cafile = os.environ.get("SSL_CERT_FILE")
-    capath = os.environ.get("SSL_CERT_DIR")
-    if cafile and Path(cafile).is_file():
-        return ssl.create_default_context(cafile=cafile)
-    if capath and Path(capath).is_dir():
-        return ssl.create_default_context(capath=capath)
-    import certifi
-
-    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _client(resolver: Resolver, config: NetConfig, *, verify: bool) -> httpx.AsyncClient:
@@ -199,7 +167,7 @@ class Fetcher:
     ) -> FetchResult:
         """GET ``url`` following redirects, within ``deadline``; ``accept`` replaces the
         Accept header (``application/rdap+json`` for a registry)."""
-        state = _FetchState(url=url, started=time.monotonic())
+        state = _HttpxFetchState(url=url, started=time.monotonic())
         try:
             async with asyncio.timeout(deadline.remaining()):
                 return await self._follow(state, deadline, accept)
@@ -291,71 +259,12 @@ class Fetcher:
         return await client.send(request, stream=True)
 
 
-MAX_KEPT_HEADERS = 64
-MAX_HEADER_VALUE = 300
-
-
-def _kept_headers(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    """The response's headers, bounded: names lower-cased, at most 64, values cut to 300
-    characters (a bot wall is told by a header or a cookie name, never by a long value)."""
-    kept: list[tuple[str, str]] = []
-    for name, value in items:
-        kept.append((name.lower()[:100], value[:MAX_HEADER_VALUE]))
-        if len(kept) >= MAX_KEPT_HEADERS:
-            break
-    return tuple(kept)
-
-
-class _FetchState:
-    """Mutable progress of one fetch, so a timeout still reports the hops seen."""
-
-    def __init__(self, *, url: str, started: float) -> None:
-        self.url = url
-        self.current = url
-        self.started = started
-        self.hops: list[Hop] = []
-        self.tls_error: str | None = None
-        self.tls_seen = False
-
-    def where(self) -> str:
-        return f"while fetching {self.current}"
-
-    def result(self, **fields: Any) -> FetchResult:
-        body: bytes = fields.get("body", b"")
-        tls_valid: bool | None = None
-        if self.tls_error is not None:
-            tls_valid = False
-        elif self.tls_seen:
-            tls_valid = True
-        return FetchResult(
-            url=self.url,
-            hops=tuple(self.hops),
-            tls_valid=tls_valid,
-            tls_error=self.tls_error,
-            body_bytes=len(body),
-            elapsed_ms=int((time.monotonic() - self.started) * 1000),
-            **fields,
-        )
+class _HttpxFetchState(_FetchState):
+    """The shared progress of one fetch, its failures told apart by httpx's errors."""
 
     def failure(self, exc: BaseException) -> FetchResult:
         kind, message, refused = _classify(exc)
         return self.result(error_kind=kind, error=message, refused_address=refused)
-
-
-def _chain(exc: BaseException) -> Iterable[BaseException]:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield current
-        current = current.__cause__ or current.__context__
-
-
-def _certificate_problem(exc: BaseException) -> str | None:
-    for item in _chain(exc):
-        if isinstance(item, ssl.SSLCertVerificationError):
-            return str(item.verify_message or item.reason or "certificate verification failed")
-    return None
 
 
 def _classify(exc: BaseException) -> tuple[FetchErrorKind, str, str | None]:
@@ -402,48 +311,4 @@ async def _read_bounded(response: httpx.Response, limit: int) -> tuple[bytes, bo
     return b"".join(chunks), False
 
 
-class _Decoder:
-    """gzip / deflate / identity with an output bound per call (no decompression bombs)."""
-
-    def __init__(self, encoding: str) -> None:
-        self.overflow = False
-        self._zlib: Any = None
-        self._deflate_guess = False
-        if encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._zlib = zlib.decompressobj()
-            self._deflate_guess = True
-        self._identity = self._zlib is None
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        if self._identity:
-            return data
-        if room <= 0:
-            self.overflow = True
-            return b""
-        try:
-            out = self._zlib.decompress(data, room)
-        except zlib.error:
-            if self._deflate_guess:  # some servers send raw deflate without the zlib header
-                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-                self._deflate_guess = False
-                return self.feed(data, room)
-            self.overflow = True  # undecodable: keep what we have
-            return b""
-        self._deflate_guess = False
-        if self._zlib.unconsumed_tail:
-            self.overflow = True
-        return bytes(out)
-
-
-__all__ = [
-    "DEFINITE_FAILURES",
-    "AddressRefusedError",
-    "FetchErrorKind",
-    "FetchResult",
-    "Fetcher",
-    "Hop",
-    "NameNotResolvedError",
-    "ssl_context",
-]
+__all__ = ["Fetcher"]

@@ -34,7 +34,7 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leadcheck.models import Frozen
 from leadcheck.textsafe import clean_line, strip_controls
@@ -178,6 +178,12 @@ class PageContent(Frozen):
     @cached_property
     def word_count(self) -> int:
         return len(self.text.split())
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """The pickled page (a run's caches keep pages frozen: memo.freeze), its words
+        counted first so that a thawed page does not count them again."""
+        self.word_count  # noqa: B018 - the cached property, computed into __dict__
+        return super().__getstate__()
 
 
 class ReadPage(Frozen):

@@ -1,12 +1,12 @@
-"""A page kept packed comes back as the page it was, its word count included."""
+"""A page kept frozen (memo.freeze) comes back as the page it was, its word count included."""
 
 from __future__ import annotations
 
+from leadcheck.memo import freeze, thaw
 from leadcheck.verify.page import PageContent
-from leadcheck.verify.page_store import pack_page, unpack_page
 
 
-def test_a_packed_page_comes_back_the_same() -> None:
+def test_a_frozen_page_comes_back_the_same() -> None:
     page = PageContent(
         title="Acme – UV systems",
         description="UV disinfection",
@@ -19,7 +19,7 @@ def test_a_packed_page_comes_back_the_same() -> None:
         generator="WordPress",
         flattened=True,
     )
-    again = unpack_page(pack_page(page))
+    again = thaw(freeze(page))
     for name in ("title", "description", "language", "headings", "text", "image_alts", "links"):
         assert getattr(again, name) == getattr(page, name), name
     assert (again.generator, again.flattened) == (page.generator, page.flattened)
@@ -28,8 +28,8 @@ def test_a_packed_page_comes_back_the_same() -> None:
 
 def test_the_word_count_is_not_counted_again() -> None:
     page = PageContent(text="one two three")
-    packed = pack_page(page)
-    again = unpack_page(packed)
+    packed = freeze(page)
+    again = thaw(packed)
     assert "word_count" in again.__dict__  # kept, not computed from the text again
     assert again.word_count == 3
-    assert again == unpack_page(packed)
+    assert again == thaw(packed)
