@@ -117,3 +117,21 @@ def test_memo_can_keep_values_packed() -> None:
     assert memo.get("b") is None
     with pytest.raises(ValueError, match="both pack and unpack"):
         Memo(2, pack=freeze)
+
+
+def test_future_memo_keeps_what_keep_accepts_for_its_key() -> None:
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        memo: FutureMemo[str, str] = FutureMemo(10, keep=lambda key, value: key == value)
+        for key, value in (("a", "a"), ("b", "a")):
+            done: asyncio.Future[str] = loop.create_future()
+            memo.put(key, done)
+            assert not memo.holds(key)  # in flight: not a finished value yet
+            done.set_result(value)
+            await asyncio.sleep(0)
+        assert memo.holds("a")
+        assert not memo.holds("b")  # refused for that key: shared only while in flight
+        assert memo.get("b") is None
+        assert memo.finished("a") == "a"
+
+    asyncio.run(scenario())

@@ -75,6 +75,37 @@ def test_one_probe_per_site_per_run() -> None:
     assert net.resolver.asked[("aquatech-wasser.de", "AAAA")] == 0  # A answered
 
 
+def test_a_site_found_under_its_other_name_is_held_once() -> None:
+    """``https://www.…`` falls back to the bare domain: the run fetches one page and
+    keeps one frozen copy of it, under the name it was found at; a later lead giving
+    the ``www.`` name finds that copy."""
+    from datetime import datetime
+
+    net = FakeNet()
+    water_company(net)
+    websites = ("https://www.aquatech-wasser.de", "aquatech-wasser.de", "www.aquatech-wasser.de")
+
+    async def check_all() -> tuple[list[LeadReport], list[str]]:
+        options = CheckOptions(at=datetime.fromisoformat(AT))
+        async with CheckSession(options, resolver=net.resolver, fetcher=net.fetcher) as session:
+            reports = [
+                await session.check(Inquiry(website=site), deadline=Deadline.after(5.0))
+                for site in websites
+            ]
+            held = [url for url in ("https://www.aquatech-wasser.de/", "https://aquatech-wasser.de/")
+                    if session._sites.holds(url)]  # fmt: skip
+            return reports, held
+
+    reports, held = asyncio.run(check_all())
+    assert net.fetcher.fetched["https://aquatech-wasser.de/"] == 1
+    assert held == ["https://aquatech-wasser.de/"]
+    finals = {report.website.final_url for report in reports if report.website is not None}
+    assert finals == {"https://aquatech-wasser.de/"}
+    assert [report.website.input for report in reports if report.website is not None] == list(
+        websites
+    )
+
+
 def test_an_unread_website_has_no_fit_rather_than_tier_d() -> None:
     net = FakeNet()
     (report,) = run(net, Inquiry(website="nosuchsite-zz.de", company="Aqua GmbH"))

@@ -57,8 +57,8 @@ class _Done:
 class FutureMemo(Generic[K, V]):
     """``key -> Future[V]``: at most ``limit`` entries and ``max_weight`` total weight.
 
-    ``keep`` decides whether a finished value is remembered at all (a value it refuses
-    is shared only while in flight). ``weigh`` gives a finished value's weight (e.g. the
+    ``keep(key, value)`` decides whether a finished value is remembered at all (a value
+    it refuses is shared only while in flight). ``weigh`` gives a finished value's weight (e.g. the
     characters of a page it holds; of its packed form with ``weigh_packed``);
     without it only the count is bounded. ``pack`` / ``unpack`` store a finished value
     in a compact form (a tuple instead of a model object) and rebuild it on a hit.
@@ -74,7 +74,7 @@ class FutureMemo(Generic[K, V]):
         max_weight: int | None = None,
         pack: Callable[[V], object] | None = None,
         unpack: Callable[[Any], V] | None = None,
-        keep: Callable[[V], bool] | None = None,
+        keep: Callable[[K, V], bool] | None = None,
         weigh_packed: bool = False,
     ) -> None:
         if limit < 1:
@@ -117,6 +117,10 @@ class FutureMemo(Generic[K, V]):
         value = entry.value if self._unpack is None else self._unpack(entry.value)
         return cast("V", value)
 
+    def holds(self, key: K) -> bool:
+        """Whether ``key`` has a finished value (without rebuilding it, nor counting as a use)."""
+        return isinstance(self._items.get(key), _Done)
+
     def put(self, key: K, future: asyncio.Future[V]) -> None:
         self._forget(key)
         self._items[key] = future
@@ -135,7 +139,7 @@ class FutureMemo(Generic[K, V]):
             return
         # Keep the bare value: a finished Task holds far more than its result.
         value = future.result()
-        if self._keep is not None and not self._keep(value):
+        if self._keep is not None and not self._keep(key, value):
             del self._items[key]
             return
         stored = value if self._pack is None else self._pack(value)

@@ -133,6 +133,7 @@ class CheckSession:
             weigh=frozen_size,  # type: ignore[arg-type]
             weigh_packed=True,
             max_weight=WEBSITE_MEMO_BYTES,
+            keep=self._kept_under,
         )
         # (site url, country or "") -> the contacts on its page, phones read for that country
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(
@@ -422,6 +423,13 @@ class CheckSession:
                 error="no complete answer within the time limit",
             ),
         )
+
+    def _kept_under(self, url: str, probe: SiteProbe) -> bool:
+        """Whether ``url`` keeps its own frozen copy of ``probe``: not when the probe is
+        another name's, still held under it (the ``www.`` fallback, either way). A later
+        lead that names ``url`` resolves it again, from the DNS cache, and finds that
+        probe, rather than the run holding every such page twice."""
+        return probe.url == url or not self._sites.holds(probe.url)
 
     async def _new_probe(
         self, url: str, host: str, deadline: Deadline, fallback: bool

@@ -30,6 +30,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from leadcheck.batch.heap import HeapTrimmer
 from leadcheck.batch.outcome import RowOutcome, error_columns, report_columns
 from leadcheck.batch.rows import SourceRow
 from leadcheck.batch.store import COMMIT_INTERVAL, ResultStore, lead_identity, lead_key
@@ -205,6 +206,7 @@ class _Run:
         self.summary = SummaryBuilder()
         self.network_rows = 0
         self.network_message: str | None = None
+        self.trimmer = HeapTrimmer()
 
     def request_stop(self) -> None:
         self.stopping = True
@@ -256,6 +258,7 @@ class _Run:
     def _finished(self, _task: asyncio.Future[RowOutcome]) -> None:
         self.running -= 1
         self.wake.set()
+        self.trimmer.tick()
 
     async def check(self, inquiry: Inquiry, key: str, identity: str) -> RowOutcome:
         if self.check_outcome is not None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadcheck import eventloop
+from leadcheck.batch.heap import HeapTrimmer
 from leadcheck.batch.outcome import error_columns, report_columns
 from leadcheck.batch.runner import Checked
 from leadcheck.batch.sharding import worker_of
@@ -80,6 +81,45 @@ def warm_up(taxonomy_path: Path | None = None) -> None:
     maillists.warm_up()
     normalize_phone("+49 30 1234567", "DE")
     read_page("<html><title>warm</title><body><p>up</p></body></html>", "text/html")
+    _warm_network_and_tables()
+
+
+def _warm_network_and_tables() -> None:
+    """The modules and tables a check loads on first use, loaded before the fork: each
+    worker would otherwise import and parse its own copy (some 10 MiB a worker)."""
+    import dns.asyncresolver
+    import dns.exception
+    import dns.name
+    import dns.nameserver
+    import dns.rdatatype
+    import dns.resolver  # noqa: F401
+
+    import leadcheck.fit.more_pages
+    import leadcheck.lead
+    import leadcheck.net.dns_wire
+    import leadcheck.net.health
+    import leadcheck.net.http
+    import leadcheck.verify.address_forms  # noqa: F401
+    from leadcheck.followup import plan_followup
+    from leadcheck.followup.breaks import load_breaks
+    from leadcheck.lead import normalize_lead
+    from leadcheck.net.confusables import skeleton
+    from leadcheck.net.rdap import load_bootstrap
+    from leadcheck.net.suffixes import load_rules
+    from leadcheck.verify import bot_check, impersonation, mail_providers, message
+
+    load_rules()
+    load_bootstrap()
+    load_breaks()
+    bot_check.load_walls()
+    impersonation.load_brands()
+    mail_providers.load_providers()
+    message.load_lures()
+    skeleton("warm-up.example")
+    # the e-mail syntax check; the follow-up tables, the phone numbers' time zones and
+    # every country module of the holidays package (imported on the first look-up)
+    normalize_lead(Inquiry(email="info@warm-up.example", phone="+49 30 1234567"))
+    plan_followup("BR", phone="+55 11 3456 7890")  # a country of several time zones
 
 
 def tune_gc() -> None:
@@ -141,6 +181,7 @@ async def _serve(sock: socket.socket, job: _Job) -> None:
         await _send(writer, ("failed", _portable(exc)))
         return
     tasks: set[asyncio.Task[None]] = set()
+    trimmer = HeapTrimmer()
     try:
         await _send(writer, ("ready", None))
         while True:
@@ -151,6 +192,7 @@ async def _serve(sock: socket.socket, job: _Job) -> None:
             task = asyncio.ensure_future(_check(session, job, writer, request, fields))
             tasks.add(task)
             task.add_done_callback(tasks.discard)
+            task.add_done_callback(lambda _task: trimmer.tick())
     finally:
         for task in list(tasks):
             task.cancel()

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -189,7 +189,7 @@ def _describe(entry: SpecialRange) -> str:
     return f"a {entry.name} address ({entry.network}, {entry.source})"
 
 
-@cache
+@lru_cache(maxsize=16_384)  # bounded: a long batch meets a new address per site
 def judge(address: IPAddress) -> Judgement:
     """May leadcheck connect to ``address`` without ``--allow-private``? And why not."""
     if isinstance(address, ipaddress.IPv6Address):

@@ -342,7 +342,7 @@ def _unpack_answer(packed: _Packed) -> DnsAnswer:
     )
 
 
-def _is_fact(answer: DnsAnswer) -> bool:
+def _is_fact(_key: tuple[str, str], answer: DnsAnswer) -> bool:
     """Worth remembering for the run: the answer says something about the name."""
     return answer.status is not DnsStatus.ERROR
 
