@@ -99,6 +99,7 @@ def test_a_site_found_under_its_other_name_is_held_once() -> None:
     reports, held = asyncio.run(check_all())
     assert net.fetcher.fetched["https://aquatech-wasser.de/"] == 1
     assert held == ["https://aquatech-wasser.de/"]
+    assert net.resolver.asked[("www.aquatech-wasser.de", "A")] == 1  # then known to point on
     finals = {report.website.final_url for report in reports if report.website is not None}
     assert finals == {"https://aquatech-wasser.de/"}
     assert [report.website.input for report in reports if report.website is not None] == list(
@@ -303,3 +304,29 @@ def test_brand_impersonation_and_lures_in_the_report() -> None:
     assert report.impersonation[0].brand == "Philips"
     assert report.message is not None
     assert [link.domain for link in report.message.links] == ["web.app"]
+
+
+def test_a_session_holding_a_share_of_the_domains_has_that_share_of_the_caches() -> None:
+    """A batch worker of four checks a quarter of the domains: its caches are bounded to
+    a quarter, so that four workers hold what one process would."""
+    from leadcheck.batch.run import BatchOptions, open_session
+    from leadcheck.batch.workers import can_fork
+    from leadcheck.net.dns import DNS_MEMO
+    from leadcheck.pipeline import WEBSITE_MEMO, WEBSITE_MEMO_BYTES
+
+    whole = CheckSession(CheckOptions())
+    quarter = CheckSession(CheckOptions(cache_share=4))
+    assert whole._sites._limit == WEBSITE_MEMO
+    assert whole._sites._max_weight == WEBSITE_MEMO_BYTES
+    assert quarter._sites._limit == WEBSITE_MEMO // 4
+    assert quarter._sites._max_weight == WEBSITE_MEMO_BYTES // 4
+    assert quarter._registrations._limit * 4 <= whole._registrations._limit
+
+    async def dns_bound(session: CheckSession) -> int:
+        async with session:
+            return session._resolver._cache._limit  # type: ignore[union-attr]
+
+    assert asyncio.run(dns_bound(CheckSession(CheckOptions(cache_share=4)))) == DNS_MEMO // 4
+    share = open_session(BatchOptions(output=None, workers=4)).options.cache_share
+    assert share == (4 if can_fork() else 1)
+    assert open_session(BatchOptions(output=None)).options.cache_share == 1

@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from leadcheck.deadline import Deadline, wait_within
 from leadcheck.errors import InvalidInputError
@@ -95,6 +95,10 @@ class CheckOptions(Frozen):
     followup: bool = True
     domain_age: bool = True  # ask the domains' registries (RDAP) when they were registered
     per_host: int = 4
+    # This session checks one N-th of a run's domains (a batch worker of N, which gets
+    # its share of the domains): each per-run cache is bounded to an N-th, so that the
+    # run's memory stays that of one process however many cores it uses.
+    cache_share: int = Field(default=1, ge=1, le=1024)
 
     @model_validator(mode="before")
     @classmethod
@@ -105,6 +109,11 @@ class CheckOptions(Frozen):
     @property
     def rep_timezone(self) -> str:
         return self.rep.timezone
+
+
+def _shared(bound: int, share: int) -> int:
+    """A cache's bound for a session that holds one ``share``-th of a run's domains."""
+    return max(1, bound // share)
 
 
 class CheckSession:
@@ -126,41 +135,52 @@ class CheckSession:
         self._open = False
         # Bounded, so that memory stays flat over a 200,000-row export: websites are
         # remembered (with their page text, for fit and contacts) up to a total size.
+        share = self.options.cache_share
         self._sites: FutureMemo[str, SiteProbe] = FutureMemo(
-            WEBSITE_MEMO,
+            _shared(WEBSITE_MEMO, share),
             pack=freeze,
             unpack=thaw,
             weigh=frozen_size,  # type: ignore[arg-type]
             weigh_packed=True,
-            max_weight=WEBSITE_MEMO_BYTES,
+            max_weight=_shared(WEBSITE_MEMO_BYTES, share),
             keep=self._kept_under,
         )
+        # a site's URL -> the other name (www. or not) its probe was found and kept under
+        self._site_names: Memo[str, str] = Memo(_shared(WEBSITE_MEMO, share))
         # (site url, country or "") -> the contacts on its page, phones read for that country
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(
-            WEBSITE_MEMO, pack=freeze, unpack=thaw
+            _shared(WEBSITE_MEMO, share), pack=freeze, unpack=thaw
         )
         # (page fingerprint, company, message) -> its fit: a site's leads with the same
         # words are scored once (the page's own matches are kept per site anyway)
-        self._fits: Memo[tuple[int, int], FitResult] = Memo(FIT_MEMO, pack=freeze, unpack=thaw)
+        self._fits: Memo[tuple[int, int], FitResult] = Memo(
+            _shared(FIT_MEMO, share), pack=freeze, unpack=thaw
+        )
         # site url -> its other pages read for fit (products, services, about)
         self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
-            WEBSITE_MEMO,
+            _shared(WEBSITE_MEMO, share),
             pack=freeze,
             unpack=thaw,
             weigh=frozen_size,  # type: ignore[arg-type]
             weigh_packed=True,
-            max_weight=MORE_PAGES_MEMO_BYTES,
+            max_weight=_shared(MORE_PAGES_MEMO_BYTES, share),
         )
         # registered domain -> its registry's answer: once per domain per run
-        self._registrations: FutureMemo[str, Registration] = FutureMemo(REGISTRATION_MEMO)
+        self._registrations: FutureMemo[str, Registration] = FutureMemo(
+            _shared(REGISTRATION_MEMO, share)
+        )
         self._health: NetworkHealth | None = None
 
     async def __aenter__(self) -> CheckSession:
         net = self.options.net
         if self._resolver is None:
-            from leadcheck.net.dns import Resolver
+            from leadcheck.net.dns import DNS_MEMO, Resolver
 
-            resolver = Resolver(net.nameservers, query_timeout=min(5.0, net.timeout))
+            resolver = Resolver(
+                net.nameservers,
+                query_timeout=min(5.0, net.timeout),
+                memo_limit=_shared(DNS_MEMO, self.options.cache_share),
+            )
             resolver.configure()  # the system's resolvers read now, not in a deadline
             self._resolver = self._own_resolver = resolver
         if self._fetcher is None:
@@ -401,6 +421,8 @@ class CheckSession:
     ) -> SiteProbe:
         """One probe per website per run, whichever lead names it first."""
         known = self._sites.finished(url)
+        if known is None and (other := self._site_names.get(url)) is not None:
+            known = self._sites.finished(other)  # found under its other name before
         if known is not None:
             return known
         cached = self._sites.get(url)
@@ -426,10 +448,13 @@ class CheckSession:
 
     def _kept_under(self, url: str, probe: SiteProbe) -> bool:
         """Whether ``url`` keeps its own frozen copy of ``probe``: not when the probe is
-        another name's, still held under it (the ``www.`` fallback, either way). A later
-        lead that names ``url`` resolves it again, from the DNS cache, and finds that
-        probe, rather than the run holding every such page twice."""
-        return probe.url == url or not self._sites.holds(probe.url)
+        another name's, still held under it (the ``www.`` fallback, either way); ``url``
+        then only points to that name, rather than the run holding every such page twice.
+        (Should that probe be forgotten, the next lead naming ``url`` probes it again.)"""
+        if probe.url == url or not self._sites.holds(probe.url):
+            return True
+        self._site_names.put(url, probe.url)
+        return False
 
     async def _new_probe(
         self, url: str, host: str, deadline: Deadline, fallback: bool

@@ -95,6 +95,7 @@ SessionFactory = Callable[[BatchOptions], "CheckSession"]
 
 def open_session(options: BatchOptions) -> CheckSession:
     """The session that checks a run's leads: real network, the run's settings."""
+    from leadcheck.batch.workers import can_fork
     from leadcheck.pipeline import CheckOptions, CheckSession
 
     return CheckSession(
@@ -102,6 +103,8 @@ def open_session(options: BatchOptions) -> CheckSession:
             net=options.net,
             taxonomy_path=options.taxonomy_path,
             rep=options.rep,
+            # a worker of N checks an N-th of the domains: an N-th of the caches
+            cache_share=options.workers if options.workers > 1 and can_fork() else 1,
         )
     )
 

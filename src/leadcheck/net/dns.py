@@ -100,7 +100,12 @@ class Resolver:
     """
 
     def __init__(
-        self, nameservers: tuple[str, ...] = (), *, query_timeout: float = 5.0, wire: bool = True
+        self,
+        nameservers: tuple[str, ...] = (),
+        *,
+        query_timeout: float = 5.0,
+        wire: bool = True,
+        memo_limit: int = DNS_MEMO,
     ) -> None:
         self._servers = [parse_nameserver(server) for server in nameservers]
         self._use_wire = wire
@@ -110,7 +115,7 @@ class Resolver:
         self._setup_error: str | None = None
         # Bounded: a long batch forgets the oldest answers instead of growing forever.
         self._cache: FutureMemo[tuple[str, str], DnsAnswer] = FutureMemo(
-            DNS_MEMO, pack=_pack_answer, unpack=_unpack_answer, keep=_is_fact
+            memo_limit, pack=_pack_answer, unpack=_unpack_answer, keep=_is_fact
         )
         self._configured = False
 
