@@ -118,3 +118,40 @@ def test_fetches_are_the_httpx_fetches(world: World, monkeypatch: pytest.MonkeyP
             different.append((url, {key: (ours[key], theirs.get(key)) for key in keys}))
     assert not different, different[:3]
     assert len(urls) - timeouts > 100  # most sites answer: the comparison says something
+
+
+def test_a_page_far_larger_than_the_tls_buffer_arrives_whole(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """asyncio's TLS buffers are lowered to 64 KiB a connection (net/http.TLS_BUFFER):
+    a 700 KB page over HTTPS still arrives byte for byte, in many reads."""
+    import asyncio.sslproto
+
+    from leadcheck.net.http import TLS_BUFFER
+
+    for name, value in world.env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    rows = "".join(
+        f"<tr><td>UV-C lamp {i}</td><td>{i * 7 % 1000} W</td></tr>" for i in range(16_000)
+    )
+    body = f"<html><title>Catalogue</title><table>{rows}</table></html>".encode()
+    assert len(body) > 10 * TLS_BUFFER
+    world.add_site("big-catalogue.de", {"/": body})
+    config = NetConfig(nameservers=(world.nameserver,), allow_private=True, port_map=world.port_map)
+
+    async def fetch() -> FetchResult:
+        resolver = Resolver((world.nameserver,))
+        fetcher = Fetcher(config, resolver)
+        fetcher.open()
+        try:
+            return await fetcher.fetch("https://big-catalogue.de/", deadline=Deadline.after(10))
+        finally:
+            await fetcher.aclose()
+            await resolver.aclose()
+
+    result = asyncio.run(fetch())
+    assert asyncio.sslproto.SSLProtocol.max_size <= TLS_BUFFER
+    assert result.ok, result.error
+    assert result.tls_valid
+    assert result.body == body

@@ -128,6 +128,23 @@ def ssl_context(*, verify: bool) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=certifi.where())
 
 
+# asyncio gives every TLS connection a 256 KiB receive buffer (zero-filled, so resident)
+# and asks OpenSSL for up to 256 KiB a read: with 64 connections in flight, 16 MiB of
+# buffers per process that the allocator then keeps. A page is read 64 KiB at a time
+# anyway (READ_SIZE); TLS records are at most 16 KiB.
+TLS_BUFFER = 64 * 1024
+
+
+def _bound_tls_buffers() -> None:
+    """Lower asyncio's TLS buffer size (``SSLProtocol.max_size``, a class attribute that
+    every ``start_tls`` connection reads) to :data:`TLS_BUFFER`; never raise it."""
+    import asyncio.sslproto
+
+    protocol = asyncio.sslproto.SSLProtocol
+    if getattr(protocol, "max_size", 0) > TLS_BUFFER:
+        protocol.max_size = TLS_BUFFER
+
+
 # -- one connection ---------------------------------------------------------------------
 
 Origin = tuple[str, str, int, bool]  # scheme, host, port, verify
@@ -389,6 +406,7 @@ class Fetcher:
         self._idle_count = 0
 
     def _context(self, verify: bool) -> ssl.SSLContext:
+        _bound_tls_buffers()
         context = self._contexts.get(verify)
         if context is None:
             context = self._contexts[verify] = ssl_context(verify=verify)
