@@ -115,6 +115,8 @@ class TreeMemory:
         self.interval = interval
         self.peak_pss_kib = 0
         self.peak_rss_kib = 0
+        # at the moment of the peak: each process's PSS and private memory, KiB
+        self.at_peak: list[tuple[int, int, int]] = []  # (pid, pss, private)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -141,17 +143,25 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             pss = 0
+            processes: list[tuple[int, int, int]] = []
             for pid in self._tree():
                 try:
                     text = Path(f"/proc/{pid}/smaps_rollup").read_text()
                 except OSError:
                     continue
+                own = private = 0
                 for line in text.splitlines():
                     if line.startswith("Pss:"):
-                        pss += int(line.split()[1])
+                        own = int(line.split()[1])
+                    elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+                        private += int(line.split()[1])
                     elif line.startswith("Rss:"):
                         self.peak_rss_kib = max(self.peak_rss_kib, int(line.split()[1]))
-            self.peak_pss_kib = max(self.peak_pss_kib, pss)
+                pss += own
+                processes.append((pid, own, private))
+            if pss > self.peak_pss_kib:
+                self.peak_pss_kib = pss
+                self.at_peak = processes
 
 
 class RunResult:
@@ -161,6 +171,7 @@ class RunResult:
         self.maxrss_kib = maxrss
         self.peak_pss_kib = memory.peak_pss_kib
         self.peak_rss_kib = max(memory.peak_rss_kib, maxrss)
+        self.at_peak = memory.at_peak
 
 
 def run_batch(
@@ -320,6 +331,13 @@ def main() -> None:
             f"  peak memory: {run.peak_pss_kib / 1024:.0f} MiB PSS over the process tree, "
             f"largest RSS {run.peak_rss_kib / 1024:.0f} MiB"
         )
+        if len(run.at_peak) > 1:
+            parts = ", ".join(
+                f"{'parent' if index == 0 else f'worker {index}'} {pss / 1024:.0f}"
+                f" ({private / 1024:.0f} private)"
+                for index, (_pid, pss, private) in enumerate(run.at_peak)
+            )
+            print(f"  at the peak, MiB PSS: {parts}")
         print(
             f"  world saw {stats.dns_queries:,} DNS queries ({stats.dns_queries / distinct:.1f} "
             f"per distinct domain, {stats.dns_tcp_queries} over TCP) and "
