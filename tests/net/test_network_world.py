@@ -88,22 +88,32 @@ def test_fetches_are_the_httpx_fetches(world: World, monkeypatch: pytest.MonkeyP
     )
     urls = [f"{scheme}://{host}/" for host in world.sites.hosts() for scheme in ("https", "http")]
 
-    async def fetch_all(fetcher: Fetcher | HttpxFetcher) -> list[FetchResult]:
+    async def fetch_all(fetcher: Fetcher | HttpxFetcher, urls: list[str]) -> list[FetchResult]:
         deadline = Deadline.after(DEADLINE)
         try:
             return await asyncio.gather(*(fetcher.fetch(url, deadline=deadline) for url in urls))
         finally:
             await fetcher.aclose()
 
-    async def both() -> tuple[list[FetchResult], list[FetchResult]]:
+    async def both(urls: list[str]) -> tuple[list[FetchResult], list[FetchResult]]:
         resolver = Resolver((world.nameserver,), query_timeout=min(5.0, DEADLINE))
-        ours = await fetch_all(Fetcher(config, resolver))
-        theirs = await fetch_all(HttpxFetcher(config, resolver))
+        ours = await fetch_all(Fetcher(config, resolver), urls)
+        theirs = await fetch_all(HttpxFetcher(config, resolver), urls)
         await resolver.aclose()
         return ours, theirs
 
     assert os.environ.get("SSL_CERT_FILE")
-    ours, theirs = asyncio.run(both())
+    ours, theirs = asyncio.run(both(urls))
+    # Hundreds of fetches at once share two cores: one that timed out on one side only
+    # (a ten-hop redirect chain, say) is fetched again on its own, by both.
+    once = [
+        url
+        for url, a, b in zip(urls, ours, theirs, strict=True)
+        if (a.error_kind == FetchErrorKind.TIMEOUT) != (b.error_kind == FetchErrorKind.TIMEOUT)
+    ]
+    for url in once:
+        (a,), (b,) = asyncio.run(both([url]))
+        ours[urls.index(url)], theirs[urls.index(url)] = a, b
     different = []
     timeouts = 0
     for url, a, b in zip(urls, ours, theirs, strict=True):
