@@ -111,6 +111,19 @@ class CheckOptions(Frozen):
         return self.rep.timezone
 
 
+def load_stage_one_data(*, domain_age: bool = True) -> None:
+    """Read and compile stage 1's data files (brands and the TR39 data, lure words, bot
+    walls, the RDAP bootstrap file); each is loaded once per process."""
+    from leadcheck.net.rdap import rdap_url
+    from leadcheck.verify import bot_check, impersonation, message
+
+    impersonation.warm_up()
+    message.warm_up()
+    bot_check.load_walls()
+    if domain_age:
+        rdap_url("example.com")
+
+
 def _shared(bound: int, share: int) -> int:
     """A cache's bound for a session that holds one ``share``-th of a run's domains."""
     return max(1, bound // share)
@@ -191,14 +204,7 @@ class CheckSession:
             self._fetcher = fetcher
         # Stage 1's data files, read and compiled now (a broken one fails the run at once,
         # and none is loaded inside a lead's deadline).
-        from leadcheck.net.rdap import rdap_url
-        from leadcheck.verify import bot_check, impersonation, message
-
-        impersonation.warm_up()
-        message.warm_up()
-        bot_check.load_walls()
-        if self.options.domain_age:
-            rdap_url("example.com")
+        load_stage_one_data(domain_age=self.options.domain_age)
         from leadcheck.net.health import NetworkHealth
 
         self._health = NetworkHealth(

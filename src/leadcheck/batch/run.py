@@ -93,9 +93,14 @@ class BatchOptions(Frozen):
 SessionFactory = Callable[[BatchOptions], "CheckSession"]
 
 
+def _forks_workers(options: BatchOptions) -> bool:
+    from leadcheck.batch.workers import can_fork
+
+    return options.workers > 1 and can_fork()
+
+
 def open_session(options: BatchOptions) -> CheckSession:
     """The session that checks a run's leads: real network, the run's settings."""
-    from leadcheck.batch.workers import can_fork
     from leadcheck.pipeline import CheckOptions, CheckSession
 
     return CheckSession(
@@ -104,7 +109,7 @@ def open_session(options: BatchOptions) -> CheckSession:
             taxonomy_path=options.taxonomy_path,
             rep=options.rep,
             # a worker of N checks an N-th of the domains: an N-th of the caches
-            cache_share=options.workers if options.workers > 1 and can_fork() else 1,
+            cache_share=options.workers if _forks_workers(options) else 1,
         )
     )
 
@@ -255,7 +260,7 @@ def _run(
     """Open the store and the output, run, finish the output (or discard it on failure)."""
     from leadcheck.batch.rows import build_rows
     from leadcheck.batch.store import ResultStore
-    from leadcheck.batch.workers import WorkerPool, can_fork, tune_gc, warm_up
+    from leadcheck.batch.workers import WorkerPool, tune_gc, warm_up
     from leadcheck.batch.writers import open_writer
 
     rows: Iterable[SourceRow] = build_rows(own.records(table.records(), len(table.header)), mapping)
@@ -266,7 +271,7 @@ def _run(
         header = (SHARD_ROW_COLUMN, *header)
         input_fields = {column + 1: field for column, field in input_fields.items()}
     pool = None
-    if options.workers > 1 and can_fork():
+    if _forks_workers(options):
         # Forked now, before the database and the output are open: the workers inherit
         # the loaded taxonomy and lists, nothing of the run's files.
         warm_up(options.taxonomy_path)

@@ -103,19 +103,14 @@ def _warm_network_and_tables() -> None:
     from leadcheck.followup import plan_followup
     from leadcheck.followup.breaks import load_breaks
     from leadcheck.lead import normalize_lead
-    from leadcheck.net.confusables import skeleton
-    from leadcheck.net.rdap import load_bootstrap
     from leadcheck.net.suffixes import load_rules
-    from leadcheck.verify import bot_check, impersonation, mail_providers, message
+    from leadcheck.pipeline import load_stage_one_data
+    from leadcheck.verify import mail_providers
 
+    load_stage_one_data()  # what each worker's session would load when it opens
     load_rules()
-    load_bootstrap()
     load_breaks()
-    bot_check.load_walls()
-    impersonation.load_brands()
     mail_providers.load_providers()
-    message.load_lures()
-    skeleton("warm-up.example")
     # the e-mail syntax check; the follow-up tables, the phone numbers' time zones and
     # every country module of the holidays package (imported on the first look-up)
     normalize_lead(Inquiry(email="info@warm-up.example", phone="+49 30 1234567"))

@@ -406,9 +406,9 @@ class Fetcher:
         self._idle_count = 0
 
     def _context(self, verify: bool) -> ssl.SSLContext:
-        _bound_tls_buffers()
         context = self._contexts.get(verify)
-        if context is None:
+        if context is None:  # the fetcher's first TLS connection (or open())
+            _bound_tls_buffers()
             context = self._contexts[verify] = ssl_context(verify=verify)
             context.set_alpn_protocols(["http/1.1"])
         return context
