@@ -200,3 +200,35 @@ def test_the_reps_golden_week_holds_the_cadence_back() -> None:
     first_china, first_de = china.cadence[0].date, elsewhere.cadence[0].date
     assert first_de == dt.date(2026, 10, 2)
     assert first_china >= dt.date(2026, 10, 8)
+
+
+def test_leads_planned_on_one_day_share_a_schedule_only_with_the_same_rep() -> None:
+    from leadcheck.followup.cadence import build_cadence
+    from leadcheck.followup.channels import load_channels
+    from leadcheck.followup.rep import RepSettings
+    from leadcheck.followup.timing import WorkCalendar
+
+    at = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)  # a Monday
+    first = plan_followup("DE", at=at, phone="+49 711 2589340")
+    # The rep takes Thursday off: the same country on the same day, another schedule.
+    off = RepSettings(holidays=(first.cadence[0].date,))
+    other = plan_followup("DE", at=at, phone="+49 711 2589340", rep=off)
+    assert other.cadence[0].date > first.cadence[0].date
+    again = plan_followup("DE", at=at, email="buyer@acme.de")
+    assert [s.date for s in again.cadence] == [s.date for s in first.cadence]
+    assert "buyer@acme.de" in again.cadence[-1].action
+    assert "buyer@acme.de" not in first.cadence[-1].action
+    # What the kept schedule gives is what a cadence built from nothing gives.
+    table = load_channels()
+    rep = RepSettings()
+    fresh = build_cadence(
+        table=table,
+        calendar=WorkCalendar("DE", table),
+        channels=first.channels,
+        country_name="Germany",
+        start=first.local_time.date(),
+        phone=first.contacts.phone,
+        rep_calendar=rep.calendar(table),
+        rep_today=first.rep_local_time.date(),
+    )
+    assert fresh == first.cadence

@@ -192,3 +192,26 @@ def test_parse_ip() -> None:
     assert parse_ip("[::1]") is not None
     assert parse_ip("example.com") is None
     assert parse_ip("fe80::1%eth0") is not None
+
+
+def _reference_parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    candidate = text.strip()
+    if candidate.startswith("[") and candidate.endswith("]"):
+        candidate = candidate[1:-1]
+    try:
+        return ipaddress.ip_address(candidate.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="0123456789abcdefABCDEF.:%[] \u0660\u00b2\uff11gx", max_size=45),
+        st.ip_addresses().map(str),
+        st.ip_addresses(v=6).map(lambda a: f"[{a}]"),
+    )
+)
+def test_parse_ip_reads_what_ipaddress_reads(text: str) -> None:
+    # a host name is refused before ipaddress is asked: the same answers, sooner
+    assert parse_ip(text) == _reference_parse_ip(text)

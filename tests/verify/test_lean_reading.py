@@ -76,7 +76,8 @@ def ref_hits(title: str, text: str, html: str, urls: list[str]) -> set[int]:
     fields = {
         "title": ref_fold(title),
         "text": ref_fold(text),
-        "html": ref_fold(html[: page_kinds.MAX_HTML_CHARS]),
+        # the markup is lower-cased only: its patterns are ASCII (page_kinds.fold_markup)
+        "html": _REF_BLANKS.sub(" ", html[: page_kinds.MAX_HTML_CHARS].lower()).strip(),
         "url": "\n".join(ref_fold(url) for url in urls if url),
     }
     found = set()

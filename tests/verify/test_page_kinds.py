@@ -269,6 +269,18 @@ def test_folding_ignores_case_width_and_blanks() -> None:
     assert result.kind == "for_sale"
 
 
+def test_markup_is_compared_ignoring_ascii_case_only() -> None:
+    lander = '<script src="https://IMG1.WSIMG.COM/Parking-Lander/static/js/main.js"></script>'
+    result = classify_page(title=None, text="", html=lander, urls=())
+    assert "parked-godaddy-lander-html" in result.matched
+    # A full-width host is no host a browser loads a lander from: not folded to ASCII.
+    wide = lander.replace("IMG1.WSIMG.COM", "ＩＭＧ１.ＷＳＩＭＧ.ＣＯＭ")
+    assert (
+        "parked-godaddy-lander-html"
+        not in classify_page(title=None, text="", html=wide, urls=()).matched
+    )
+
+
 def test_empty_page() -> None:
     result = classify_page(title=None, text="", html="", urls=())
     assert result == PageClassification(kind=None, matched=(), evidence=(), short_page=True)
@@ -289,6 +301,11 @@ _GOOD = '[[signature]]\nid = "a"\ncategory = "parked"\nfield = "text"\npattern =
         (_GOOD.replace('"x"', '"   "'), "signature.0", "blank"),
         (_GOOD.replace('"x"', r"'Soon\W'") + "regex = true\n", "signature.0", "lower case"),
         (_GOOD + 'strength = "medium"\n', "signature.0.strength", "Input should be"),
+        (
+            _GOOD.replace('"text"', '"html"').replace('"x"', '"ｐａｒｋ.js"'),
+            "signature.0",
+            "markup patterns in ASCII",
+        ),
         (_GOOD + _GOOD, "signature", "duplicate signature id 'a'"),
         (_GOOD.replace('id = "a"', 'id = "A B"'), "signature.0.id", "pattern"),
         ('[[signature]]\nid = "a"\n', "signature.0.category", "Field required"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import threading
 from array import array
 from collections import Counter
@@ -97,12 +98,35 @@ class Counts:
         self.claimed = claimed
 
 
-def _pack(counter: Counter[int]) -> array[int]:
-    return array("l", [n for item in counter.items() for n in item])
+# 32-bit items where the platform has them: term indexes and counts are far below 2**32
+_ITEM = "I" if array("I").itemsize >= 4 else "L"
+_HASH_BITS = sys.hash_info.width
+_HASH_MASK = (1 << _HASH_BITS) - 1
 
 
-def _unpack(packed: array[int]) -> Counter[int]:
-    return Counter(dict(zip(packed[::2], packed[1::2], strict=True)))
+def _text_key(text: str) -> int:
+    """The text's length and hash as one int (one object per cache entry, not three)."""
+    return (len(text) << _HASH_BITS) | (hash(text) & _HASH_MASK)
+
+
+def _pack(counts: Counts) -> bytes:
+    """Both counters as one bytes object: [number of total pairs, its (term, count)
+    pairs, the claimed pairs], a few hundred bytes for a page."""
+    total, claimed = counts.total, counts.claimed
+    flat = [len(total)]
+    for counter in (total, claimed):
+        for term, count in counter.items():
+            flat += (term, count)
+    return array(_ITEM, flat).tobytes()
+
+
+def _unpack(packed: bytes) -> Counts:
+    flat = array(_ITEM)
+    flat.frombytes(packed)
+    split = 1 + 2 * flat[0]
+    total = Counter(dict(zip(flat[1:split:2], flat[2:split:2], strict=True)))
+    claimed = Counter(dict(zip(flat[split::2], flat[split + 1 :: 2], strict=True)))
+    return Counts(total, claimed)
 
 
 class CompiledTaxonomy:
@@ -193,7 +217,7 @@ class CompiledTaxonomy:
         self.terms: tuple[TermInfo, ...] = tuple(terms)
         self.key_count = len(by_key) + len(claim_keys)
         self._automaton = automaton
-        self._cache: Memo[tuple[int, int], tuple[array[int], array[int]]] = Memo(_CACHE_SIZE)
+        self._cache: Memo[int, bytes] = Memo(_CACHE_SIZE)
         self.claim_window = taxonomy.scoring.claim_window
         self.claim_reach = taxonomy.scoring.claim_reach
 
@@ -202,16 +226,16 @@ class CompiledTaxonomy:
 
         Keyed by the text's length and hash, not the text itself, so the cache holds
         no page in memory; Python's string hash is keyed per process, so a stranger
-        cannot craft a colliding page. The counts are kept as flat arrays of (term,
-        count) pairs and handed out as new Counters each time.
+        cannot craft a colliding page. The counts are kept as one flat array of (term,
+        count) pairs in bytes and handed out as new Counters each time.
         """
-        key = (len(text), hash(text))
+        key = _text_key(text)
         packed = self._cache.get(key)
         if packed is None:
             counts = self.count_zones(fold(text))
-            self._cache.put(key, (_pack(counts.total), _pack(counts.claimed)))
+            self._cache.put(key, _pack(counts))
             return counts
-        return Counts(_unpack(packed[0]), _unpack(packed[1]))
+        return _unpack(packed)
 
     def clear_cache(self) -> None:
         """Forget what :meth:`count_cached` remembers."""

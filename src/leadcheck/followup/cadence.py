@@ -112,6 +112,44 @@ def step_action(
     return _action(table, step.rule, step.channel, phone, email, website or Contacts(), hours)
 
 
+@dataclass(frozen=True, slots=True)
+class ScheduledStep:
+    """One step of the cadence on its date, before the lead's contacts fill it in."""
+
+    rule: CadenceRule
+    channel: str
+    date: dt.date  # a working day in the lead's country (and the rep's)
+    why: str
+
+
+def cadence_schedule(
+    *,
+    table: ChannelTable,
+    calendar: WorkCalendar,
+    channels: tuple[str, ...],
+    country_name: str,
+    start: dt.date,
+    rep_calendar: WorkCalendar | None = None,
+    rep_today: dt.date | None = None,
+) -> tuple[ScheduledStep, ...]:
+    """The cadence's channels and dates, from the first email on ``start``: what every
+    lead of one country planned on one day shares (see :func:`build_cadence`)."""
+    steps: list[ScheduledStep] = []
+    previous: dt.date | None = None
+    for planned in cadence_channels(table, channels):
+        rule, channel = planned.rule, planned.channel
+        day = start + dt.timedelta(days=rule.day)
+        if rep_today is not None and day < rep_today:
+            day = rep_today
+        date = _shared_working_day(calendar, rep_calendar, day)
+        if previous is not None and date <= previous:  # two steps pushed onto one day
+            date = _shared_working_day(calendar, rep_calendar, previous + dt.timedelta(days=1))
+        previous = date
+        why = rule.why.replace("{channel}", channel).replace("{country}", country_name)
+        steps.append(ScheduledStep(rule=rule, channel=channel, date=date, why=why))
+    return tuple(steps)
+
+
 def build_cadence(
     *,
     table: ChannelTable,
@@ -124,35 +162,38 @@ def build_cadence(
     website: Contacts | None = None,
     rep_calendar: WorkCalendar | None = None,
     rep_today: dt.date | None = None,
+    schedule: tuple[ScheduledStep, ...] | None = None,
 ) -> tuple[CadenceStep, ...]:
     """The steps of the cadence, each on another channel, from the first email on ``start``.
 
     Each step falls on a working day of the lead's country and, with ``rep_calendar``,
     of the rep's too (Spring Festival or Golden Week hold the cadence back), never
-    before ``rep_today`` (the rep's own date)."""
+    before ``rep_today`` (the rep's own date). ``schedule`` is :func:`cadence_schedule`
+    of the same arguments, when the caller kept it."""
+    if schedule is None:
+        schedule = cadence_schedule(
+            table=table,
+            calendar=calendar,
+            channels=channels,
+            country_name=country_name,
+            start=start,
+            rep_calendar=rep_calendar,
+            rep_today=rep_today,
+        )
     website = website or Contacts()
     if phone is None and website.phones:
         phone = website.phones[0]
     hours = f"{calendar.start:%H:%M}–{calendar.end:%H:%M}"
     steps: list[CadenceStep] = []
-    previous: dt.date | None = None
-    for planned in cadence_channels(table, channels):
-        rule, channel = planned.rule, planned.channel
-        action, link = _action(table, rule, channel, phone, email, website, hours)
-        day = start + dt.timedelta(days=rule.day)
-        if rep_today is not None and day < rep_today:
-            day = rep_today
-        date = _shared_working_day(calendar, rep_calendar, day)
-        if previous is not None and date <= previous:  # two steps pushed onto one day
-            date = _shared_working_day(calendar, rep_calendar, previous + dt.timedelta(days=1))
-        previous = date
+    for step in schedule:
+        action, link = _action(table, step.rule, step.channel, phone, email, website, hours)
         steps.append(
             CadenceStep(
-                day=rule.day,
-                date=date,
-                channel=channel,
+                day=step.rule.day,
+                date=step.date,
+                channel=step.channel,
                 action=action,
-                why=rule.why.replace("{channel}", channel).replace("{country}", country_name),
+                why=step.why,
                 link=link,
             )
         )

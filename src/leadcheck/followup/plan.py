@@ -16,7 +16,13 @@ from pydantic import Field
 
 from leadcheck.contacts import Contacts, normalize_phone
 from leadcheck.errors import UnknownCountryError
-from leadcheck.followup.cadence import CadenceStep, build_cadence, chat_link
+from leadcheck.followup.cadence import (
+    CadenceStep,
+    ScheduledStep,
+    build_cadence,
+    cadence_schedule,
+    chat_link,
+)
 from leadcheck.followup.channels import WEEKDAYS, ChannelTable, load_channels
 from leadcheck.followup.countries import (
     CountryTable,
@@ -248,6 +254,9 @@ def plan_followup(
         website=website_contacts,
         rep_calendar=rep_calendar,
         rep_today=rep_today,
+        schedule=_schedule(
+            table, countries, calendar, row.channels, name, today, rep, rep_calendar, rep_today
+        ),
     )
     return FollowupPlan(
         country=code,
@@ -295,6 +304,41 @@ def _timezone_choice(countries: CountryTable, code: str, e164: str | None) -> Ti
         _ZONE_CHOICES.clear()
     _ZONE_CHOICES[key] = (countries, choice)
     return choice
+
+
+_SCHEDULES: dict[tuple[object, ...], tuple[object, object, tuple[ScheduledStep, ...]]] = {}
+
+
+def _schedule(
+    table: ChannelTable,
+    countries: CountryTable,
+    calendar: WorkCalendar,
+    channels: tuple[str, ...],
+    name: str,
+    today: dt.date,
+    rep: RepSettings,
+    rep_calendar: WorkCalendar,
+    rep_today: dt.date,
+) -> tuple[ScheduledStep, ...]:
+    """:func:`cadence_schedule`, once per (country, its date, the rep, the rep's date):
+    the leads of one country planned on one day share their cadence's dates."""
+    key = (id(table), id(countries), calendar.code, today, rep, rep_today)
+    known = _SCHEDULES.get(key)
+    if known is not None and known[0] is table and known[1] is countries:
+        return known[2]
+    schedule = cadence_schedule(
+        table=table,
+        calendar=calendar,
+        channels=channels,
+        country_name=name,
+        start=today,
+        rep_calendar=rep_calendar,
+        rep_today=rep_today,
+    )
+    if len(_SCHEDULES) >= _DAY_PLANS_MAX:
+        _SCHEDULES.clear()
+    _SCHEDULES[key] = (table, countries, schedule)  # the tables kept: their ids stay theirs
+    return schedule
 
 
 @dataclass(frozen=True, slots=True)

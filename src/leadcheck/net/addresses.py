@@ -147,10 +147,18 @@ def parse_ip(text: str) -> IPAddress | None:
     candidate = text.strip()
     if candidate.startswith("[") and candidate.endswith("]"):
         candidate = candidate[1:-1]
+    candidate = candidate.split("%", 1)[0]
+    if not _IP_CHARS.issuperset(candidate):
+        return None  # a host name: ipaddress would refuse it, after two tries and raises
     try:
-        return ipaddress.ip_address(candidate.split("%", 1)[0])
+        return ipaddress.ip_address(candidate)
     except ValueError:
         return None
+
+
+# Every character an address that ipaddress.ip_address reads can have (IPv4 digits and
+# dots, IPv6 hex digits and colons, an embedded IPv4 part); the zone is split off first.
+_IP_CHARS = frozenset("0123456789abcdefABCDEF.:")
 
 
 def embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[ipaddress.IPv4Address, ...]:

@@ -18,7 +18,7 @@ Two forms, both a fake lead by themselves (docs/reason-codes.md):
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -190,11 +190,19 @@ def brand_in_label(label: str) -> tuple[Brand, tuple[str, ...]] | None:
 def impersonation(domain: str, part: Literal["email", "website"]) -> Impersonation | None:
     """Whether the registered domain of ``domain`` (ASCII or Unicode) borrows a
     well-known name: brand + procurement words, or a TR39 confusable."""
+    # once per domain while the tables stay loaded: a batch names a company's domains
+    # row after row
+    return _impersonation(domain, part, _tables())
+
+
+@lru_cache(maxsize=8_192)
+def _impersonation(
+    domain: str, part: Literal["email", "website"], tables: _Tables
+) -> Impersonation | None:
     from leadcheck.net.confusables import domain_skeleton
     from leadcheck.verify.maillists import normalize_domain
 
     registered = registered_domain(normalize_domain(domain))
-    tables = _tables()
     if not registered or registered in tables.own_domains:
         return None
     _, label, _ = split_host(registered)

@@ -3,7 +3,8 @@ page, suspended account, unfilled template, under construction.
 
 The signatures live in ``data/page_signatures.toml``; see its header for the schema.
 Matching works on *folded* text: Unicode NFKC, case-folded, runs of blanks collapsed
-to one space. Plain patterns of each field are searched together with one
+to one space; the raw markup (the ``html`` field, whose patterns are ASCII) is only
+lower-cased. Plain patterns of each field are searched together with one
 Aho-Corasick automaton; regular expressions are precompiled. Loading happens once per
 process.
 
@@ -91,6 +92,16 @@ def fold_keeping_blanks(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def fold_markup(text: str, *, keep_blanks: bool) -> str:
+    """The form the raw markup is compared in: lower-cased (its blanks collapsed as
+    :func:`fold` does, unless ``keep_blanks``). Markup patterns are ASCII (script and
+    lander URLs, file names, tags), so Unicode compatibility forms are not folded: a
+    full-width ``ｓｅｄｏ`` in markup is no host a browser loads a lander from, and
+    normalising a page of markup costs more than the search itself."""
+    text = text.lower()
+    return text if keep_blanks else " ".join(text.split())
+
+
 class Signature(Frozen):
     """One ``[[signature]]`` of ``page_signatures.toml``."""
 
@@ -103,6 +114,11 @@ class Signature(Frozen):
 
     @model_validator(mode="after")
     def _check_pattern(self) -> Signature:
+        if self.field == "html" and not self.pattern.isascii():
+            raise ValueError(
+                "write markup patterns in ASCII: the markup is compared ignoring ASCII "
+                "case only (see fold_markup)"
+            )
         if self.regex:
             try:
                 re.compile(self.pattern)
@@ -377,7 +393,10 @@ class SignatureSet:
     def fold_for(self, field: SignatureField, text: str) -> str:
         """``text`` folded for the signatures of ``field``: as :func:`fold` does, or with
         its blanks left as they are when no signature of the field can match a blank
-        (the same matches, without collapsing a page of markup)."""
+        (the same matches, without collapsing a page of markup). The markup is folded
+        by :func:`fold_markup`."""
+        if field == "html":
+            return fold_markup(text, keep_blanks=self._matchers[field].blank_free)
         if self._matchers[field].blank_free:
             return fold_keeping_blanks(text)
         return fold(text)
