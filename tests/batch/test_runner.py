@@ -85,6 +85,20 @@ def test_duplicates_checked_once_errors_become_rows(aliases: Aliases) -> None:
     assert summary.verdicts == {"genuine": 3, "fake": 1}
 
 
+def test_a_lead_met_again_after_its_check_gets_the_same_columns(aliases: Aliases) -> None:
+    # one check at a time: the first row's check is over when its twin comes, and what
+    # the twin gets is the outcome kept (frozen), an equal copy, not a second check
+    emails = ["a@x.com", "b@y.com", "A@X.com", "c@z.com", "a@x.com"]
+    checker = FakeChecker(delay=0.001)
+    _, writer = run(aliases, emails, checker, concurrency=1)
+    assert checker.calls["a@x.com"] + checker.calls["A@X.com"] == 1
+    first, twin, again = (writer.rows[i].columns for i in (0, 2, 4))
+    assert twin == first
+    assert again == first
+    assert twin is not first  # thawed from what was kept
+    assert not twin.from_cache  # the results database was not asked
+
+
 def test_slow_check_times_out_as_a_row_error(aliases: Aliases) -> None:
     checker = FakeChecker(delay=1.0)
     summary, writer = run(aliases, ["a@x.com"], checker, row_timeout=0.05)

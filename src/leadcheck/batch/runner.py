@@ -24,6 +24,7 @@ the store, so the next run picks up from there. A second signal stops at once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import signal
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
@@ -37,6 +38,7 @@ from leadcheck.batch.store import COMMIT_INTERVAL, ResultStore, lead_identity, l
 from leadcheck.batch.summary import BatchSummary, SummaryBuilder
 from leadcheck.batch.writers import RowResult
 from leadcheck.inquiry import Inquiry
+from leadcheck.memo import freeze, thaw
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -199,7 +201,10 @@ class _Run:
         self.flatten = flatten
         self.replan = replan
         self.pending: deque[tuple[SourceRow, RowOutcome | asyncio.Future[RowOutcome]]] = deque()
-        self.by_key: dict[str, asyncio.Future[RowOutcome]] = {}
+        # lead key -> its check in flight, or its outcome once done, frozen (memo.freeze:
+        # a few hundred bytes instead of a task and two dozen strings), for the rows
+        # with the same lead that come later
+        self.by_key: dict[str, asyncio.Future[RowOutcome] | bytes] = {}
         self.running = 0
         self.wake = asyncio.Event()
         self.stopping = False
@@ -238,6 +243,9 @@ class _Run:
         identity = lead_identity(row.inquiry)
         key = lead_key(row.inquiry, self.key_context, identity=identity)
         shared = self.by_key.get(key)
+        if isinstance(shared, bytes):
+            outcome: RowOutcome = thaw(shared)
+            return outcome
         if shared is not None and not shared.cancelled():
             return shared
         if self.store is not None:
@@ -248,12 +256,20 @@ class _Run:
         task = asyncio.ensure_future(self.check(row.inquiry, key, identity))
         self.running += 1
         task.add_done_callback(self._finished)
+        task.add_done_callback(functools.partial(self._keep, key))
         self.by_key[key] = task
         if len(self.by_key) > 4 * self.window:  # forget the oldest; the store remembers
             for old in list(self.by_key)[: self.window]:
-                if self.by_key[old].done():
+                entry = self.by_key[old]
+                if isinstance(entry, bytes) or entry.done():
                     del self.by_key[old]
         return task
+
+    def _keep(self, key: str, task: asyncio.Future[RowOutcome]) -> None:
+        """A finished check's outcome, kept frozen for later rows with the same lead (a
+        cancelled or failed check is not: the next such row checks again, or stops)."""
+        if self.by_key.get(key) is task and not task.cancelled() and task.exception() is None:
+            self.by_key[key] = freeze(task.result())
 
     def _finished(self, _task: asyncio.Future[RowOutcome]) -> None:
         self.running -= 1
@@ -331,7 +347,7 @@ class _Run:
             self.observer.on_row_done(result)
 
     async def cancel_all(self) -> None:
-        tasks = [t for t in self.by_key.values() if not t.done()]
+        tasks = [t for t in self.by_key.values() if not isinstance(t, bytes) and not t.done()]
         for task in tasks:
             task.cancel()
         if tasks:
