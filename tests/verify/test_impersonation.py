@@ -67,6 +67,16 @@ def test_unicode_look_alikes_of_well_known_domains(domain: str, imitated: str) -
     assert found.brand == imitated
 
 
+def test_the_same_domain_is_told_for_the_part_that_names_it() -> None:
+    # remembered per domain: the second ask, for the other part, is answered from that
+    as_email = impersonation("siemens-procurement.com", "email")
+    as_site = impersonation("siemens-procurement.com", "website")
+    assert as_email is not None
+    assert as_site is not None
+    assert (as_email.part, as_site.part) == ("email", "website")
+    assert as_site.model_copy(update={"part": "email"}) == as_email
+
+
 def test_the_shipped_brands_file_loads() -> None:
     data = load_brands()
     assert len(data.brand) >= 50

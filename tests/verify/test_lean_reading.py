@@ -334,6 +334,40 @@ def test_copyright_lines_found_as_before(text: str) -> None:
     assert clone._copyright_lines(text) == expected
 
 
+def test_copyright_folding_compares_every_character_as_ignorecase_does() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    folded = every
+    for letter, plain in clone._IGNORECASE_LETTERS:
+        folded = folded.replace(letter, plain)
+    folded = folded.lower()
+    assert len(folded) == len(every)  # one character each: positions carry over
+    wanted = sorted(set("©(c)copyright版权所有all rights reserved"))
+    either = re.compile("[" + re.escape("".join(wanted)) + "]", re.IGNORECASE)
+    candidates = {m.start() for m in either.finditer(every)}
+    candidates |= {i for i, char in enumerate(folded) if char in wanted}
+    for code in candidates:
+        char = every[code]
+        for letter in wanted:
+            same = re.fullmatch(re.escape(letter), char, re.IGNORECASE) is not None
+            assert (folded[code] == letter) is same, (hex(code), letter)
+
+
+TRICKY_COPYRIGHT = st.lists(
+    st.sampled_from(
+        ["COPYRİGHT", "copyrıght", "all rightſ reſerved", "ALL RIGHTS RESERVED", "(c)", "İİ",
+         "ǅ", "ẞ", "\u0130x", "K", "\n", " ", "acme.de", "ʼn", "ﬀ", "Ω", "©"]
+    ),
+    max_size=20,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY_COPYRIGHT)
+def test_copyright_lines_found_as_before_with_letters_that_fold(text: str) -> None:
+    expected = [line for line in text.splitlines() if clone._COPYRIGHT.search(line)]
+    assert clone._copyright_lines(text) == expected
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(

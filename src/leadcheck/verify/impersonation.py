@@ -191,14 +191,14 @@ def impersonation(domain: str, part: Literal["email", "website"]) -> Impersonati
     """Whether the registered domain of ``domain`` (ASCII or Unicode) borrows a
     well-known name: brand + procurement words, or a TR39 confusable."""
     # once per domain while the tables stay loaded: a batch names a company's domains
-    # row after row
-    return _impersonation(domain, part, _tables())
+    # row after row (and nearly all of them borrow nothing)
+    found = _impersonation(domain, _tables())
+    return found.model_copy(update={"part": part}) if found is not None else None
 
 
-@lru_cache(maxsize=8_192)
-def _impersonation(
-    domain: str, part: Literal["email", "website"], tables: _Tables
-) -> Impersonation | None:
+@lru_cache(maxsize=4_096)
+def _impersonation(domain: str, tables: _Tables) -> Impersonation | None:
+    """:func:`impersonation`, its ``part`` left as "email"."""
     from leadcheck.net.confusables import domain_skeleton
     from leadcheck.verify.maillists import normalize_domain
 
@@ -211,7 +211,7 @@ def _impersonation(
         if found is not None:
             brand, words = found
             return Impersonation(
-                part=part,
+                part="email",
                 domain=registered,
                 kind="brand",
                 brand=brand.name,
@@ -221,7 +221,7 @@ def _impersonation(
     imitated = _protected().get(domain_skeleton(registered))
     if imitated is not None and imitated != registered:
         return Impersonation(
-            part=part,
+            part="email",
             domain=registered,
             kind="confusable",
             brand=imitated,
