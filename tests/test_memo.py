@@ -81,6 +81,30 @@ def test_future_memo_packs_finished_values() -> None:
     asyncio.run(scenario())
 
 
+def test_future_memo_keeps_empty_and_false_values_as_values() -> None:
+    # a finished entry is its value itself, no wrapper: (), 0 and None are values too
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        memo: FutureMemo[str, object] = FutureMemo(10)
+        for name, value in (("empty", ()), ("zero", 0), ("none", None)):
+            future: asyncio.Future[object] = loop.create_future()
+            memo.put(name, future)
+            future.set_result(value)
+        await asyncio.sleep(0)
+        assert memo.finished("empty") == ()
+        assert memo.finished("zero") == 0
+        assert memo.holds("none")
+        assert not memo.holds("unknown")
+        hit = memo.get("none")
+        assert hit is not None  # known: a future of the value, not "unknown"
+        assert await hit is None
+        assert memo.get("unknown") is None
+        assert list(memo.futures()) == []
+        assert len(memo) == 3
+
+    asyncio.run(scenario())
+
+
 def test_pack_needs_unpack() -> None:
     with pytest.raises(ValueError, match="both"):
         FutureMemo(1, pack=tuple)

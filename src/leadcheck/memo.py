@@ -45,13 +45,7 @@ def frozen_size(frozen: bytes) -> int:
     return len(frozen) + 300
 
 
-class _Done:
-    """A finished entry: just the value (or its packed form)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
+_MISSING = object()
 
 
 class FutureMemo(Generic[K, V]):
@@ -88,7 +82,9 @@ class FutureMemo(Generic[K, V]):
         self._keep = keep
         self._weigh_packed = weigh_packed
         self._max_weight = max_weight
-        self._items: OrderedDict[K, asyncio.Future[V] | _Done] = OrderedDict()
+        # key -> its future while in flight, then its (packed) value itself: a value is
+        # never a Future, and a wrapper around each would cost 48 bytes an entry
+        self._items: OrderedDict[K, object] = OrderedDict()
         self._weights: dict[K, int] = {}
         self.weight = 0  # total weight of the finished entries held
 
@@ -96,30 +92,31 @@ class FutureMemo(Generic[K, V]):
         return len(self._items)
 
     def get(self, key: K) -> asyncio.Future[V] | None:
-        entry = self._items.get(key)
-        if entry is None:
+        entry = self._items.get(key, _MISSING)
+        if entry is _MISSING:
             return None
         self._items.move_to_end(key)
-        if isinstance(entry, _Done):
-            future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
-            value = entry.value if self._unpack is None else self._unpack(entry.value)
-            future.set_result(cast("V", value))
-            return future
-        return entry
+        if isinstance(entry, asyncio.Future):
+            return entry
+        future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
+        value = entry if self._unpack is None else self._unpack(entry)
+        future.set_result(cast("V", value))
+        return future
 
     def finished(self, key: K) -> V | None:
         """The finished value of ``key``, if it has one (None: unknown, or in flight):
         a cache hit without a future to make and await."""
-        entry = self._items.get(key)
-        if not isinstance(entry, _Done):
+        entry = self._items.get(key, _MISSING)
+        if entry is _MISSING or isinstance(entry, asyncio.Future):
             return None
         self._items.move_to_end(key)
-        value = entry.value if self._unpack is None else self._unpack(entry.value)
+        value = entry if self._unpack is None else self._unpack(entry)
         return cast("V", value)
 
     def holds(self, key: K) -> bool:
         """Whether ``key`` has a finished value (without rebuilding it, nor counting as a use)."""
-        return isinstance(self._items.get(key), _Done)
+        entry = self._items.get(key, _MISSING)
+        return entry is not _MISSING and not isinstance(entry, asyncio.Future)
 
     def put(self, key: K, future: asyncio.Future[V]) -> None:
         self._forget(key)
@@ -129,7 +126,7 @@ class FutureMemo(Generic[K, V]):
 
     def futures(self) -> Iterator[asyncio.Future[V]]:
         """The entries still in flight."""
-        return iter([entry for entry in self._items.values() if not isinstance(entry, _Done)])
+        return iter([entry for entry in self._items.values() if isinstance(entry, asyncio.Future)])
 
     def _finished(self, key: K, future: asyncio.Future[V]) -> None:
         if self._items.get(key) is not future:
@@ -143,7 +140,7 @@ class FutureMemo(Generic[K, V]):
             del self._items[key]
             return
         stored = value if self._pack is None else self._pack(value)
-        self._items[key] = _Done(stored)
+        self._items[key] = stored
         if self._weigh is not None:
             weight = self._weigh(cast("V", stored) if self._weigh_packed else value)
             self._weights[key] = weight
@@ -162,7 +159,7 @@ class FutureMemo(Generic[K, V]):
         for key, entry in self._items.items():
             if not self._over(count, weight):
                 break
-            if isinstance(entry, _Done):
+            if not isinstance(entry, asyncio.Future):
                 evict.append(key)
                 count -= 1
                 weight -= self._weights.get(key, 0)
@@ -170,7 +167,7 @@ class FutureMemo(Generic[K, V]):
             self._forget(key)
 
     def _forget(self, key: K) -> None:
-        if self._items.pop(key, None) is not None:
+        if self._items.pop(key, _MISSING) is not _MISSING:
             self.weight -= self._weights.pop(key, 0)
 
 
