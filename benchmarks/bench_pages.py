@@ -5,7 +5,8 @@ Run:  python benchmarks/bench_pages.py [--sites 300]
 The pages are those of bench_batch.py (benchmarks/pages.py: 30-80 KB home pages in ten
 languages). For each site, in one process, the CPU time (``time.process_time``) of:
 ``read_document`` (decode, bound the markup, parse with lexbor, extract the text,
-headings, links and alts), ``classify_page`` (parked, for sale, default...),
+headings, links and alts), ``classify_page`` (parked, for sale, default...), the
+copyright lines a clone check reads,
 ``extract_contacts`` (e-mails, phones read for the site's country, social links) and
 ``score_fit`` the first time a page is scored (folding and matching its fields) and
 again with another lead's words (its matches come from the cache). The median and the
@@ -41,7 +42,7 @@ def main() -> None:
     from leadcheck.fit.matcher import compile_taxonomy
     from leadcheck.fit.page import fit_input
     from leadcheck.fit.scoring import score_fit
-    from leadcheck.verify import page_kinds
+    from leadcheck.verify import clone, page_kinds
     from leadcheck.verify.page import decode_body, read_document
 
     bodies = []
@@ -78,6 +79,7 @@ def main() -> None:
                     title=page.title, text=page.text, html=document.markup, urls=["https://x/"]
                 ),
             )
+            clock("copyright lines", lambda page=page: clone._copyright_lines(page.text))
             clock(
                 "extract_contacts",
                 lambda page=page, index=index: extract_contacts(

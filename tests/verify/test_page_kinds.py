@@ -306,6 +306,12 @@ _GOOD = '[[signature]]\nid = "a"\ncategory = "parked"\nfield = "text"\npattern =
             "signature.0",
             "markup patterns in ASCII",
         ),
+        (  # an ASCII spelling of a non-ASCII character is refused too
+            _GOOD.replace('"text"', '"html"').replace('"x"', r"'stra\xdfe[\u00e9]'")
+            + "regex = true\n",
+            "signature.0",
+            "markup patterns in ASCII",
+        ),
         (_GOOD + _GOOD, "signature", "duplicate signature id 'a'"),
         (_GOOD.replace('id = "a"', 'id = "A B"'), "signature.0.id", "pattern"),
         ('[[signature]]\nid = "a"\n', "signature.0.category", "Field required"),

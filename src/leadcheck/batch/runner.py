@@ -24,7 +24,6 @@ the store, so the next run picks up from there. A second signal stops at once.
 from __future__ import annotations
 
 import asyncio
-import functools
 import signal
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
@@ -253,10 +252,9 @@ class _Run:
             if stored is not None:
                 columns = self.replan(stored.columns) if self.replan else stored.columns
                 return columns.cached()
-        task = asyncio.ensure_future(self.check(row.inquiry, key, identity))
+        task = asyncio.ensure_future(self._check_and_keep(row.inquiry, key, identity))
         self.running += 1
         task.add_done_callback(self._finished)
-        task.add_done_callback(functools.partial(self._keep, key))
         self.by_key[key] = task
         if len(self.by_key) > 4 * self.window:  # forget the oldest; the store remembers
             for old in list(self.by_key)[: self.window]:
@@ -265,11 +263,14 @@ class _Run:
                     del self.by_key[old]
         return task
 
-    def _keep(self, key: str, task: asyncio.Future[RowOutcome]) -> None:
-        """A finished check's outcome, kept frozen for later rows with the same lead (a
-        cancelled or failed check is not: the next such row checks again, or stops)."""
-        if self.by_key.get(key) is task and not task.cancelled() and task.exception() is None:
-            self.by_key[key] = freeze(task.result())
+    async def _check_and_keep(self, inquiry: Inquiry, key: str, identity: str) -> RowOutcome:
+        """:meth:`check`, its outcome then kept frozen for later rows with the same lead
+        (a check that failed or was cancelled keeps its task: such a row fails alike,
+        or checks again)."""
+        columns = await self.check(inquiry, key, identity)
+        if self.by_key.get(key) is asyncio.current_task():
+            self.by_key[key] = freeze(columns)
+        return columns
 
     def _finished(self, _task: asyncio.Future[RowOutcome]) -> None:
         self.running -= 1

@@ -114,10 +114,12 @@ class Signature(Frozen):
 
     @model_validator(mode="after")
     def _check_pattern(self) -> Signature:
-        if self.field == "html" and not self.pattern.isascii():
+        if self.field == "html" and not (
+            self.pattern.isascii() and (not self.regex or _names_ascii_only(self.pattern))
+        ):
             raise ValueError(
-                "write markup patterns in ASCII: the markup is compared ignoring ASCII "
-                "case only (see fold_markup)"
+                "write markup patterns in ASCII, escapes too: the markup is compared "
+                "ignoring ASCII case only (see fold_markup)"
             )
         if self.regex:
             try:
@@ -252,6 +254,44 @@ def _parse_regex(compiled: re.Pattern[str]) -> tuple[Any, Any]:
     sre = importlib.import_module("re._constants")
     parser = importlib.import_module("re._parser")
     return sre, parser.parse(compiled.pattern, compiled.flags)
+
+
+def _names_ascii_only(pattern: str) -> bool:
+    """Whether every character the regex ``pattern`` names (literals, ranges, in sets
+    negated or not) is ASCII: ``stra\\xdfe`` names a non-ASCII one in ASCII text.
+    False when the pattern does not compile (the validator says so next)."""
+    try:
+        sre, parsed = _parse_regex(re.compile(pattern))
+    except Exception:  # a bad pattern, or re's internals changed: refuse, not admit
+        return False
+
+    def ascii_only(items: Any) -> bool:
+        for op, argument in items:
+            if op in (sre.LITERAL, sre.NOT_LITERAL):
+                if argument >= 0x80:
+                    return False
+            elif op is sre.IN:
+                for kind, value in argument:
+                    if kind in (sre.LITERAL, sre.NOT_LITERAL) and value >= 0x80:
+                        return False
+                    if kind is sre.RANGE and value[1] >= 0x80:
+                        return False
+            elif op is sre.SUBPATTERN:
+                if not ascii_only(argument[3]):
+                    return False
+            elif op is sre.BRANCH:
+                if not all(ascii_only(branch) for branch in argument[1]):
+                    return False
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                if not ascii_only(argument[2]):
+                    return False
+            elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP):
+                inner = argument[1] if op is not sre.ATOMIC_GROUP else argument
+                if not ascii_only(inner):
+                    return False
+        return True
+
+    return ascii_only(parsed)
 
 
 def _selectivity(literal: str) -> int:
