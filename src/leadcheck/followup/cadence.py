@@ -133,7 +133,7 @@ def cadence_schedule(
     rep_today: dt.date | None = None,
 ) -> tuple[ScheduledStep, ...]:
     """The cadence's channels and dates, from the first email on ``start``: what every
-    lead of one country planned on one day shares (see :func:`build_cadence`)."""
+    lead of one country planned on one day shares (:func:`fill_cadence` fills it in)."""
     steps: list[ScheduledStep] = []
     previous: dt.date | None = None
     for planned in cadence_channels(table, channels):
@@ -162,24 +162,38 @@ def build_cadence(
     website: Contacts | None = None,
     rep_calendar: WorkCalendar | None = None,
     rep_today: dt.date | None = None,
-    schedule: tuple[ScheduledStep, ...] | None = None,
 ) -> tuple[CadenceStep, ...]:
     """The steps of the cadence, each on another channel, from the first email on ``start``.
 
     Each step falls on a working day of the lead's country and, with ``rep_calendar``,
     of the rep's too (Spring Festival or Golden Week hold the cadence back), never
-    before ``rep_today`` (the rep's own date). ``schedule`` is :func:`cadence_schedule`
-    of the same arguments, when the caller kept it."""
-    if schedule is None:
-        schedule = cadence_schedule(
-            table=table,
-            calendar=calendar,
-            channels=channels,
-            country_name=country_name,
-            start=start,
-            rep_calendar=rep_calendar,
-            rep_today=rep_today,
-        )
+    before ``rep_today`` (the rep's own date): :func:`cadence_schedule`, filled in
+    with the lead's contacts by :func:`fill_cadence`."""
+    schedule = cadence_schedule(
+        table=table,
+        calendar=calendar,
+        channels=channels,
+        country_name=country_name,
+        start=start,
+        rep_calendar=rep_calendar,
+        rep_today=rep_today,
+    )
+    return fill_cadence(
+        schedule, table=table, calendar=calendar, phone=phone, email=email, website=website
+    )
+
+
+def fill_cadence(
+    schedule: tuple[ScheduledStep, ...],
+    *,
+    table: ChannelTable,
+    calendar: WorkCalendar,
+    phone: str | None = None,
+    email: str | None = None,
+    website: Contacts | None = None,
+) -> tuple[CadenceStep, ...]:
+    """The steps of a schedule, each with what to do and the link that does it, for a
+    lead with these contacts (a kept schedule serves every lead of its country and day)."""
     website = website or Contacts()
     if phone is None and website.phones:
         phone = website.phones[0]

@@ -8,9 +8,9 @@ cached, so calling it for thousands of leads is cheap.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field
 
@@ -19,9 +19,9 @@ from leadcheck.errors import UnknownCountryError
 from leadcheck.followup.cadence import (
     CadenceStep,
     ScheduledStep,
-    build_cadence,
     cadence_schedule,
     chat_link,
+    fill_cadence,
 )
 from leadcheck.followup.channels import WEEKDAYS, ChannelTable, load_channels
 from leadcheck.followup.countries import (
@@ -243,20 +243,15 @@ def plan_followup(
         email=clean_line(email, limit=254) if email else None,
         website=website_contacts,
     )
-    cadence = build_cadence(
+    cadence = fill_cadence(
+        _schedule(
+            table, countries, calendar, row.channels, name, today, rep, rep_calendar, rep_today
+        ),
         table=table,
         calendar=calendar,
-        channels=row.channels,
-        country_name=name,
-        start=today,
         phone=e164,
         email=contacts.email,
         website=website_contacts,
-        rep_calendar=rep_calendar,
-        rep_today=rep_today,
-        schedule=_schedule(
-            table, countries, calendar, row.channels, name, today, rep, rep_calendar, rep_today
-        ),
     )
     return FollowupPlan(
         country=code,
@@ -290,23 +285,46 @@ def plan_followup(
     )
 
 
-_ZONE_CHOICES: dict[tuple[int, str, str | None], tuple[object, TimezoneChoice]] = {}
+_KEPT_MAX = 4_096  # entries of each of the caches below
+T = TypeVar("T")
+
+
+def _kept(
+    store: dict[tuple[object, ...], tuple[tuple[object, ...], Any]],
+    tables: tuple[object, ...],
+    key: tuple[object, ...],
+    make: Callable[[], T],
+) -> T:
+    """``make()``, once per ``key`` and ``tables``: the tables (the channel and country
+    tables a plan was made from) are known by their ids, and kept with the value, so
+    that no other object can take one of those ids while the entry lasts; a full store
+    starts again empty."""
+    full = (*map(id, tables), *key)
+    known = store.get(full)
+    if known is not None:
+        kept: T = known[1]
+        return kept
+    value = make()
+    if len(store) >= _KEPT_MAX:
+        store.clear()
+    store[full] = (tables, value)
+    return value
+
+
+_ZONE_CHOICES: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
 
 
 def _timezone_choice(countries: CountryTable, code: str, e164: str | None) -> TimezoneChoice:
     """:func:`choose_timezone`, once per (country, phone number)."""
-    key = (id(countries), code, e164)
-    known = _ZONE_CHOICES.get(key)
-    if known is not None and known[0] is countries:
-        return known[1]
-    choice = choose_timezone(code, countries, phone=e164)
-    if len(_ZONE_CHOICES) >= _DAY_PLANS_MAX:
-        _ZONE_CHOICES.clear()
-    _ZONE_CHOICES[key] = (countries, choice)
-    return choice
+    return _kept(
+        _ZONE_CHOICES,
+        (countries,),
+        (code, e164),
+        lambda: choose_timezone(code, countries, phone=e164),
+    )
 
 
-_SCHEDULES: dict[tuple[object, ...], tuple[object, object, tuple[ScheduledStep, ...]]] = {}
+_SCHEDULES: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
 
 
 def _schedule(
@@ -322,23 +340,20 @@ def _schedule(
 ) -> tuple[ScheduledStep, ...]:
     """:func:`cadence_schedule`, once per (country, its date, the rep, the rep's date):
     the leads of one country planned on one day share their cadence's dates."""
-    key = (id(table), id(countries), calendar.code, today, rep, rep_today)
-    known = _SCHEDULES.get(key)
-    if known is not None and known[0] is table and known[1] is countries:
-        return known[2]
-    schedule = cadence_schedule(
-        table=table,
-        calendar=calendar,
-        channels=channels,
-        country_name=name,
-        start=today,
-        rep_calendar=rep_calendar,
-        rep_today=rep_today,
+    return _kept(
+        _SCHEDULES,
+        (table, countries),
+        (calendar.code, today, rep, rep_today),
+        lambda: cadence_schedule(
+            table=table,
+            calendar=calendar,
+            channels=channels,
+            country_name=name,
+            start=today,
+            rep_calendar=rep_calendar,
+            rep_today=rep_today,
+        ),
     )
-    if len(_SCHEDULES) >= _DAY_PLANS_MAX:
-        _SCHEDULES.clear()
-    _SCHEDULES[key] = (table, countries, schedule)  # the tables kept: their ids stay theirs
-    return schedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,22 +372,18 @@ class _DayPlan:
     channel_lines: tuple[str, ...]  # the reasons about the country's channel ranking
 
 
-_DAY_PLANS: dict[tuple[int, int, str, dt.date, bool], tuple[object, object, _DayPlan]] = {}
-_DAY_PLANS_MAX = 4_096
+_DAY_PLANS: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
 
 
 def _day_plan(
     table: ChannelTable, countries: CountryTable, code: str, today: dt.date, in_hours: bool
 ) -> _DayPlan:
-    key = (id(table), id(countries), code, today, in_hours)
-    known = _DAY_PLANS.get(key)
-    if known is not None and known[0] is table and known[1] is countries:
-        return known[2]
-    plan = _make_day_plan(table, countries, code, today, in_hours)
-    if len(_DAY_PLANS) >= _DAY_PLANS_MAX:
-        _DAY_PLANS.clear()
-    _DAY_PLANS[key] = (table, countries, plan)  # the tables kept: their ids stay theirs
-    return plan
+    return _kept(
+        _DAY_PLANS,
+        (table, countries),
+        (code, today, in_hours),
+        lambda: _make_day_plan(table, countries, code, today, in_hours),
+    )
 
 
 def _make_day_plan(

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -256,6 +256,24 @@ def _parse_regex(compiled: re.Pattern[str]) -> tuple[Any, Any]:
     return sre, parser.parse(compiled.pattern, compiled.flags)
 
 
+def _walk(items: Any, sre: Any) -> Iterator[tuple[Any, Any]]:
+    """Every ``(op, argument)`` of a parse tree, at every depth: a group, an alternative,
+    a repeat or an assertion comes before what it holds."""
+    for op, argument in items:
+        yield op, argument
+        if op is sre.SUBPATTERN:
+            yield from _walk(argument[3], sre)
+        elif op is sre.BRANCH:
+            for branch in argument[1]:
+                yield from _walk(branch, sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            yield from _walk(argument[2], sre)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            yield from _walk(argument[1], sre)
+        elif op is sre.ATOMIC_GROUP:
+            yield from _walk(argument, sre)
+
+
 def _names_ascii_only(pattern: str) -> bool:
     """Whether every character the regex ``pattern`` names (literals, ranges, in sets
     negated or not) is ASCII: ``stra\\xdfe`` names a non-ASCII one in ASCII text.
@@ -264,34 +282,16 @@ def _names_ascii_only(pattern: str) -> bool:
         sre, parsed = _parse_regex(re.compile(pattern))
     except Exception:  # a bad pattern, or re's internals changed: refuse, not admit
         return False
-
-    def ascii_only(items: Any) -> bool:
-        for op, argument in items:
-            if op in (sre.LITERAL, sre.NOT_LITERAL):
-                if argument >= 0x80:
+    for op, argument in _walk(parsed, sre):
+        if op in (sre.LITERAL, sre.NOT_LITERAL) and argument >= 0x80:
+            return False
+        if op is sre.IN:
+            for kind, value in argument:
+                if kind in (sre.LITERAL, sre.NOT_LITERAL) and value >= 0x80:
                     return False
-            elif op is sre.IN:
-                for kind, value in argument:
-                    if kind in (sre.LITERAL, sre.NOT_LITERAL) and value >= 0x80:
-                        return False
-                    if kind is sre.RANGE and value[1] >= 0x80:
-                        return False
-            elif op is sre.SUBPATTERN:
-                if not ascii_only(argument[3]):
+                if kind is sre.RANGE and value[1] >= 0x80:
                     return False
-            elif op is sre.BRANCH:
-                if not all(ascii_only(branch) for branch in argument[1]):
-                    return False
-            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-                if not ascii_only(argument[2]):
-                    return False
-            elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP):
-                inner = argument[1] if op is not sre.ATOMIC_GROUP else argument
-                if not ascii_only(inner):
-                    return False
-        return True
-
-    return ascii_only(parsed)
+    return True
 
 
 def _selectivity(literal: str) -> int:
@@ -379,34 +379,23 @@ def cannot_match_blank(compiled: re.Pattern[str]) -> bool:
             high >= 0x3000
         )
 
-    def safe(items: Any) -> bool:
-        for op, argument in items:
-            if op is sre.LITERAL:
-                if chr(argument).isspace():
-                    return False
-            elif op is sre.AT:
-                continue
-            elif op is sre.IN:
-                for kind, value in argument:
-                    if kind is sre.LITERAL and not chr(value).isspace():
-                        continue
-                    if kind is sre.RANGE and not blank_in_range(*value):
-                        continue
-                    return False
-            elif op is sre.SUBPATTERN:
-                if argument[1] or argument[2] or not safe(argument[3]):
-                    return False
-            elif op is sre.BRANCH:
-                if not all(safe(branch) for branch in argument[1]):
-                    return False
-            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-                if not safe(argument[2]):
-                    return False
-            else:
+    for op, argument in _walk(parsed, sre):
+        if op is sre.LITERAL:
+            if chr(argument).isspace():
                 return False
-        return True
-
-    return safe(parsed)
+        elif op is sre.IN:
+            for kind, value in argument:
+                if kind is sre.LITERAL and not chr(value).isspace():
+                    continue
+                if kind is sre.RANGE and not blank_in_range(*value):
+                    continue
+                return False
+        elif op is sre.SUBPATTERN:
+            if argument[1] or argument[2]:  # flags switched inside the group
+                return False
+        elif op not in (sre.AT, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            return False  # anything else (assertions, backreferences...): not safe
+    return True
 
 
 class SignatureSet:
