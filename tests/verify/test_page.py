@@ -87,3 +87,18 @@ def test_structured_data_is_bounded() -> None:
     )
     page = read_page(html)
     assert len(page.structured) <= MAX_STRUCTURED
+
+
+def test_links_are_bounded_counting_their_repeats() -> None:
+    from leadcheck.verify.page import MAX_LINKS
+
+    menu = '<a href="/a">A</a>' * (MAX_LINKS - 1)
+    html = f'<html><body>{menu}<a href=" /b ">B</a><a href="/c">C</a></body></html>'
+    # the bound counts every link read, so /c (the 2,001st) is not taken
+    assert parse_page(html, "text/html").links == ("/a", "/b")
+
+
+def test_repeated_headings_are_kept_once_in_order() -> None:
+    grid = "".join(f"<h3>UV lamp {i % 3}</h3><h2> </h2>" for i in range(300))
+    page = parse_page(f"<html><body><h1>Catalogue</h1>{grid}</body></html>", "text/html")
+    assert page.headings == ("Catalogue", "UV lamp 0", "UV lamp 1", "UV lamp 2")

@@ -21,6 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -296,6 +297,8 @@ class CompiledTaxonomy:
             return Counts(counts, claimed)
         spans.sort()
         friends.sort()
+        inside_mask = _Cover(masks) if masks else None
+        inside_negative = _Cover(negative) if negative else None
         scored: list[tuple[int, int, int]] = []  # (start, end, term) to check for claims
         current_group = -1
         reach = -1
@@ -309,12 +312,12 @@ class CompiledTaxonomy:
             elif start < reach:
                 continue  # overlaps a match of the same group that starts earlier or is longer
             end = -negative_end
-            if masks and any(s <= start and end <= e for s, e in masks):
+            if inside_mask is not None and inside_mask.covers(start, end):
                 continue  # an idiom: "moda" in "non è una moda" is no evidence
             if (
-                negative
+                inside_negative is not None
                 and not is_negative[group]
-                and any(s <= start and end <= e for s, e in negative)
+                and inside_negative.covers(start, end)
             ):
                 continue  # a false friend: "uv" inside "uv printing" is no evidence
             if friends and is_product[group] and self._near(text, friends, start, end):
@@ -397,6 +400,23 @@ class CompiledTaxonomy:
                 continue
             return True
         return False
+
+
+class _Cover:
+    """Spans, asked whether one of them covers ``start..end``: the starts in order, and
+    the furthest end reached by the spans up to each (a bisection, not a scan)."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a span ``s..e`` has ``s <= start`` and ``end <= e``."""
+        at = bisect.bisect_right(self._starts, start)
+        return at > 0 and self._reach[at - 1] >= end
 
 
 def _has_sentence_end(text: str, low: int, high: int) -> bool:

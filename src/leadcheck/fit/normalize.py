@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from leadcheck.wordwise import fold_by_word
+
 # Combining marks that are diacritics (not vowel signs of Indic or Thai scripts,
 # which are letters in all but name and are kept), and the Arabic tatweel.
 _DIACRITICS = re.compile(
@@ -90,7 +92,13 @@ _UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
 
 
 def fold(text: str) -> str:
-    """The folded form of ``text``: see the module docstring."""
+    """The folded form of ``text``: see the module docstring. A long text is folded a
+    distinct word at a time (:mod:`leadcheck.wordwise`): the same result, sooner."""
+    return fold_by_word(text, _fold_whole)
+
+
+def _fold_whole(text: str) -> str:
+    """The folding of the module docstring, on the text as one string."""
     text = unicodedata.normalize("NFKD", text).casefold()
     if not text.isascii():
         text = _DIACRITICS.sub("", text)

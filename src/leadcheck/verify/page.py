@@ -343,10 +343,11 @@ def _depth_steps(html: str) -> Iterator[tuple[re.Match[str], int]]:
 
 
 _CHUNK = 8192
-# "<" and what follows it, when that is "/" (a closing tag) or starts a tag that opens
-# without a closing tag in most pages (a void element, a comment or doctype): those do
-# not add depth. One pass of a regular expression counts them all.
-_TAG_START = re.compile(r"<(?:/|img|br|meta|input|link|hr|source|wbr|!)?")
+# "<" followed by "/" (a closing tag), or starting a tag that opens without a closing
+# tag in most pages (a void element, a comment or doctype): those do not add depth. No
+# one of these is the start of another, so each "<" of the page is counted by at most
+# one of them, and str.count (a C loop) counts each kind.
+_NO_DEPTH_STARTS = ("<img", "<br", "<meta", "<input", "<link", "<hr", "<source", "<wbr", "<!")
 
 
 def _depth_bound(html: str) -> int:
@@ -361,10 +362,14 @@ def _depth_bound(html: str) -> int:
     """
     depth = 0
     highest = 0
+    count = html.count
     for start in range(0, len(html), _CHUNK):
-        starts = _TAG_START.findall(html, start, start + _CHUNK)
-        closes = starts.count("</")
-        opens = starts.count("<")  # "<" followed by anything else: a tag that may nest
+        stop = start + _CHUNK
+        closes = count("</", start, stop)
+        # "<" followed by anything else: a tag that may nest
+        opens = count("<", start, stop) - closes
+        for prefix in _NO_DEPTH_STARTS:
+            opens -= count(prefix, start, stop)
         highest = max(highest, depth + opens)
         depth = max(0, depth + opens - closes)
     return highest
@@ -416,8 +421,13 @@ def parse_html(html: str) -> PageContent:
         language = language.lower() if language else None
 
     headings: dict[str, None] = {}  # in order, each once
+    seen_headings: set[str] = set()  # a product grid repeats its headings: each cleaned once
     for node in tree.css("h1, h2, h3"):
-        heading = clean_line(node.text(separator=" "), limit=200)
+        raw_heading = node.text(separator=" ")
+        if raw_heading in seen_headings:
+            continue  # cleaned before: already in headings (or empty), which has not grown
+        seen_headings.add(raw_heading)
+        heading = clean_line(raw_heading, limit=200)
         if heading:
             headings[heading] = None
         if len(headings) >= MAX_HEADINGS:
@@ -434,13 +444,18 @@ def parse_html(html: str) -> PageContent:
         if len(structured) >= MAX_STRUCTURED:
             break
 
-    links: list[str] = []
+    links: dict[str, None] = {}  # in order, each once
+    raw_links: set[str] = set()  # menus repeat their links: each cleaned once
+    taken = 0  # every link counts towards the bound, repeats too
     for node in tree.css("a[href], link[href], iframe[src], form[action]"):
         attrs = node.attributes
         href = attrs.get("href") or attrs.get("src") or attrs.get("action")
         if href:
-            links.append(strip_controls(href.strip())[:2000])
-        if len(links) >= MAX_LINKS:
+            taken += 1
+            if href not in raw_links:
+                raw_links.add(href)
+                links[strip_controls(href.strip())[:2000]] = None
+        if taken >= MAX_LINKS:
             break
 
     alts: dict[str, None] = {}
@@ -467,7 +482,7 @@ def parse_html(html: str) -> PageContent:
         headings=tuple(headings),
         text=_tidy(body_text),
         image_alts=tuple(alts),
-        links=tuple(dict.fromkeys(links)),
+        links=tuple(links),
         meta_refresh=strip_controls(refresh)[:2000] if refresh else None,
         generator=generator,
         canonical=canonical,
@@ -514,6 +529,6 @@ def _tidy(text: str) -> str:
             text = text.replace(blank, " ")
     while "  " in text:
         text = text.replace("  ", " ")
-    lines = (line.strip() for line in text.split("\n"))
-    text = "\n".join(line for line in lines if line)
+    # each line stripped, the empty ones dropped (map and filter: C loops)
+    text = "\n".join(filter(None, map(str.strip, text.split("\n"))))
     return text[:MAX_TEXT_CHARS]

@@ -47,6 +47,7 @@ from pydantic import Field, field_validator, model_validator
 from leadcheck.datafiles import data_path, load_toml_model
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
+from leadcheck.wordwise import fold_by_word
 
 SIGNATURES_FILE = "page_signatures.toml"
 
@@ -79,7 +80,13 @@ _ESCAPE = re.compile(r"\\.")
 
 def fold(text: str) -> str:
     """The form both pages and plain patterns are compared in: NFKC, case-folded, each run
-    of blanks one space, no blanks at the ends."""
+    of blanks one space, no blanks at the ends. A long text is folded a distinct word at
+    a time (:mod:`leadcheck.wordwise`): the same result, sooner."""
+    return fold_by_word(text, _fold_whole)
+
+
+def _fold_whole(text: str) -> str:
+    """:func:`fold` on the text as one string."""
     # NFKC leaves ASCII alone, and casefold() is lower() there
     text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.split())  # = _BLANKS.sub(" ", text).strip(): \s is str.isspace
@@ -196,13 +203,15 @@ class _FieldMatcher:
                     regexes.extend((spaced, index) for index in indexes)
         self._automaton: Any = None
         self._plain: tuple[tuple[str, tuple[int, ...]], ...] = ()
+        one_pass = len(plain) >= _AUTOMATON_MIN_PATTERNS
         self._regexes = tuple(
-            (compiled, index, required_literals(compiled)) for compiled, index in regexes
+            (compiled, index, required_literals(compiled, one_pass=one_pass))
+            for compiled, index in regexes
         )
         # With an automaton, the regexes' literals are keys of it too (as negative
         # numbers): the one pass over the page says which are there.
         self._literal_keys: dict[str, int] = {}
-        if len(plain) >= _AUTOMATON_MIN_PATTERNS:
+        if one_pass:
             import ahocorasick
 
             keys: dict[str, list[int]] = {
@@ -303,13 +312,23 @@ def _selectivity(literal: str) -> int:
 _MIN_SELECTIVITY = 3  # " in " is in almost every page: not worth a look
 
 
-def required_literals(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
+_MAX_SPELLINGS = 64  # a run of fixed pieces spelt more ways than this is split up
+
+
+def required_literals(
+    compiled: re.Pattern[str], *, one_pass: bool = True
+) -> tuple[str, ...] | None:
     """Pieces of literal text of which every match of ``compiled`` contains at least one;
     None when the pattern has no such pieces worth looking for.
 
-    Read from the parsed pattern: a run of literal characters in the pattern's mandatory
-    sequence (not under ``?`` or ``*``), or one run from each alternative of a mandatory
-    group (``(sito|pagina)``); the most selective choice is taken. A pattern that
+    Read from the parsed pattern's mandatory sequence (not under ``?`` or ``*``): a run
+    of adjacent fixed pieces (literal characters, and groups or sets whose every
+    alternative is literal text) gives every way the run can be spelt
+    (``@(example|test)`` gives ``@example``, ``@test``); a mandatory group that is not
+    fixed gives one run from each alternative (``(sito|pagina \\w+)``). The most
+    selective choice is taken when the pieces are all looked for in one pass over the
+    page (``one_pass``, an automaton); otherwise each piece is a scan of its own, and
+    the choice with the fewest pieces of those selective enough. A pattern that
     changes its flags (``(?i)``) gets None, since its literals might match other text.
     """
     try:
@@ -322,34 +341,76 @@ def required_literals(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
     class _FlagsChanged(Exception):
         pass
 
+    def spellings(items: Any) -> tuple[str, ...] | None:
+        """Every text a sequence of pattern items can match, when it is fixed text
+        (at most :data:`_MAX_SPELLINGS` of them); None otherwise."""
+        spelt: tuple[str, ...] = ("",)
+        for item in items:
+            piece = fixed(item)
+            if piece is None or len(spelt) * len(piece) > _MAX_SPELLINGS:
+                return None
+            spelt = tuple(head + tail for head in spelt for tail in piece)
+        return spelt
+
+    def fixed(item: Any) -> tuple[str, ...] | None:
+        """The texts one pattern item can match, when that is fixed text."""
+        op, argument = item
+        if op is sre.LITERAL:
+            return (chr(argument),)
+        if op is sre.IN:
+            if all(kind is sre.LITERAL for kind, _ in argument):
+                return tuple(dict.fromkeys(chr(value) for _, value in argument))
+            return None
+        if op is sre.SUBPATTERN:
+            if argument[1] or argument[2]:
+                raise _FlagsChanged
+            return spellings(argument[3])
+        if op is sre.BRANCH:
+            found: list[str] = []
+            for branch in argument[1]:
+                spelt = spellings(branch)
+                if spelt is None:
+                    return None
+                found.extend(spelt)
+            unique = tuple(dict.fromkeys(found))
+            return unique if len(unique) <= _MAX_SPELLINGS else None
+        return None
+
     def choices(items: Any) -> list[tuple[str, ...]]:
         """Every requirement found in a mandatory sequence of pattern items."""
         found: list[tuple[str, ...]] = []
-        current: list[str] = []
-        for op, argument in items:
-            if op is sre.LITERAL:
-                current.append(chr(argument))
+        current: tuple[str, ...] = ("",)  # the ways the run of fixed pieces so far is spelt
+
+        def close_run() -> None:
+            nonlocal current
+            if current != ("",):
+                found.append(current)
+            current = ("",)
+
+        for item in items:
+            piece = fixed(item)
+            if piece is not None:
+                if len(current) * len(piece) > _MAX_SPELLINGS:
+                    close_run()
+                current = tuple(dict.fromkeys(head + tail for head in current for tail in piece))
                 continue
-            if current:
-                found.append(("".join(current),))
-                current = []
+            close_run()
+            op, argument = item
             if op is sre.SUBPATTERN:
-                if argument[1] or argument[2]:
-                    raise _FlagsChanged
                 found.extend(choices(argument[3]))
             elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and argument[0] >= 1:
                 found.extend(choices(argument[2]))
             elif op is sre.BRANCH:
-                options = []
+                options: list[str] = []
                 for branch in argument[1]:
-                    single = [c[0] for c in choices(branch) if len(c) == 1]
-                    if not single:
+                    own = choices(branch)
+                    if not own:
                         break
-                    options.append(max(single, key=_selectivity))
+                    strongest: tuple[str, ...] = max(own, key=_least_selective)
+                    options.extend(strongest)
                 else:
-                    found.append(tuple(options))
-        if current:
-            found.append(("".join(current),))
+                    found.append(tuple(dict.fromkeys(options)))
+        close_run()
         return found
 
     try:
@@ -358,10 +419,19 @@ def required_literals(compiled: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not found:
         return None
-    best = max(found, key=lambda option: min(_selectivity(item) for item in option))
-    if min(_selectivity(item) for item in best) < _MIN_SELECTIVITY:
+    if not one_pass:
+        enough = [option for option in found if _least_selective(option) >= _MIN_SELECTIVITY]
+        if enough:
+            return min(enough, key=lambda option: (len(option), -_least_selective(option)))
+    best = max(found, key=_least_selective)
+    if _least_selective(best) < _MIN_SELECTIVITY:
         return None
     return best
+
+
+def _least_selective(option: tuple[str, ...]) -> int:
+    """How selective a requirement is: as its commonest piece of text."""
+    return min(_selectivity(item) for item in option)
 
 
 def cannot_match_blank(compiled: re.Pattern[str]) -> bool:

@@ -1,0 +1,45 @@
+"""Folding a long text one distinct word at a time, for folds that work word by word.
+
+A page repeats its words (menus, product grids, the same terms again and again), so
+its distinct words are a fraction of it. A fold that normalises (NFKC or NFKD), changes
+case, drops or maps characters and collapses blanks gives the same result on the text
+as on each of its words, joined by single spaces: every step works on each character,
+or on a letter and the marks that follow it, and no step joins anything across white
+space (every white space character is a starter, decomposes to white space, and
+composes with nothing). So the distinct words are joined by a separator no step
+changes, folded in one call, and the text is put back together from them.
+
+The fit matcher (:mod:`leadcheck.fit.normalize`) and the page kinds
+(:mod:`leadcheck.verify.page_kinds`) both fold whole pages this way; their tests check
+the equality on every code point at a word's edges and on arbitrary text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# Texts at least this long are folded word by word: below it the splitting costs more.
+MIN_CHARS = 2_000
+SEPARATOR = "\x00"  # no fold changes it, and it is not white space
+
+
+def fold_by_word(text: str, fold_whole: Callable[[str], str]) -> str:
+    """``fold_whole(text)`` for a fold that collapses blanks and works word by word (see
+    the module docstring), folding each distinct word of ``text`` once. Short texts, and
+    those holding the separator, are folded whole."""
+    if len(text) < MIN_CHARS or SEPARATOR in text:
+        return fold_whole(text)
+    return fold_words(text, fold_whole)
+
+
+def fold_words(text: str, fold_whole: Callable[[str], str]) -> str:
+    """:func:`fold_by_word` for any length of ``text`` (which must not hold the
+    separator). A word that folds to nothing, such as a lone hyphen, is left out, as the
+    whole text's blanks would collapse around it."""
+    words = text.split()
+    if not words:
+        return ""
+    distinct = list(dict.fromkeys(words))
+    pieces = fold_whole(SEPARATOR.join(distinct)).split(SEPARATOR)
+    folded = dict(zip(distinct, map(str.strip, pieces), strict=True))
+    return " ".join(filter(None, map(folded.__getitem__, words)))

@@ -1,0 +1,69 @@
+"""Folding a long text a distinct word at a time gives what folding it whole gives, for
+both folds that do it: the fit matcher's (NFKD) and the page kinds' (NFKC)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadcheck import wordwise
+from leadcheck.fit import normalize
+from leadcheck.verify import page_kinds
+
+FOLDS: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
+    "fit": (normalize.fold, normalize._fold_whole),
+    "page kinds": (page_kinds.fold, page_kinds._fold_whole),
+}
+
+# What folding touches, and what could join or split words: every kind of white space,
+# combining marks after a blank, compatibility characters that decompose to a space and
+# a mark, joiners, letters mapped by hand, Arabic, Hangul jamo and syllables.
+TRICKY = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200a\u2028\u2029\u202f"
+    "\u205f\u3000-_/'\u2019\u2013\u0301\u0308\u0327\u064b\u0640\u00a8\u00b4\u00b8"
+    "\u02d8\u203e\ufe4d\u1100\u1161\u11a8\uac00aeiouAEIOUßẞéÉłŁæøœıİﬁＵＶ①²ةىیک٣"
+)
+WORDS = st.text(alphabet=st.sampled_from(TRICKY) | st.characters(codec="utf-8"), max_size=40)
+
+
+@pytest.mark.parametrize("name", FOLDS)
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(WORDS, max_size=30))
+def test_folding_word_by_word_is_folding_whole(name: str, parts: list[str]) -> None:
+    _, whole = FOLDS[name]
+    text = "".join(parts).replace(wordwise.SEPARATOR, " ")
+    assert wordwise.fold_words(text, whole) == whole(text)
+
+
+@pytest.mark.parametrize("name", FOLDS)
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(WORDS, min_size=1, max_size=10), repeat=st.integers(1, 200))
+def test_a_long_text_folds_as_a_whole(name: str, parts: list[str], repeat: int) -> None:
+    fold, whole = FOLDS[name]
+    text = " ".join(parts) * repeat
+    assert fold(text) == whole(text)
+
+
+@pytest.mark.parametrize("name", FOLDS)
+def test_the_separator_and_blank_texts(name: str) -> None:
+    fold, whole = FOLDS[name]
+    text = ("Wasser\x00Aufbereitung " * 200).strip()
+    assert fold(text) == whole(text)
+    assert "\x00" in fold(text)
+    assert fold(" \n\u3000" * 1000) == ""
+
+
+@pytest.mark.world  # a few seconds: with the slow suite
+@pytest.mark.parametrize("name", FOLDS)
+def test_every_character_at_a_word_s_edges_folds_as_in_the_whole_text(name: str) -> None:
+    # each code point before and after a blank, alone between blanks and after a mark,
+    # many to a text (a difference in any of them shows in the text's folding)
+    _, whole = FOLDS[name]
+    points = [chr(cp) for cp in range(1, 0x110000) if not 0xD800 <= cp < 0xE000]
+    for low in range(0, len(points), 8192):
+        chunk = points[low : low + 8192]
+        text = " ".join(f"a{ch} {ch}b \u0301{ch} {ch}\u0308 \u1100{ch}" for ch in chunk)
+        assert wordwise.fold_words(text, whole) == whole(text), low
