@@ -343,11 +343,10 @@ def _depth_steps(html: str) -> Iterator[tuple[re.Match[str], int]]:
 
 
 _CHUNK = 8192
-# "<" followed by "/" (a closing tag), or starting a tag that opens without a closing
-# tag in most pages (a void element, a comment or doctype): those do not add depth. No
-# one of these is the start of another, so each "<" of the page is counted by at most
-# one of them, and str.count (a C loop) counts each kind.
-_NO_DEPTH_STARTS = ("<img", "<br", "<meta", "<input", "<link", "<hr", "<source", "<wbr", "<!")
+# "<" and what follows it, when that is "/" (a closing tag) or starts a tag that opens
+# without a closing tag in most pages (a void element, a comment or doctype): those do
+# not add depth. One pass of a regular expression counts them all.
+_TAG_START = re.compile(r"<(?:/|img|br|meta|input|link|hr|source|wbr|!)?")
 
 
 def _depth_bound(html: str) -> int:
@@ -362,14 +361,10 @@ def _depth_bound(html: str) -> int:
     """
     depth = 0
     highest = 0
-    count = html.count
     for start in range(0, len(html), _CHUNK):
-        stop = start + _CHUNK
-        closes = count("</", start, stop)
-        # "<" followed by anything else: a tag that may nest
-        opens = count("<", start, stop) - closes
-        for prefix in _NO_DEPTH_STARTS:
-            opens -= count(prefix, start, stop)
+        starts = _TAG_START.findall(html, start, start + _CHUNK)
+        closes = starts.count("</")
+        opens = starts.count("<")  # "<" followed by anything else: a tag that may nest
         highest = max(highest, depth + opens)
         depth = max(0, depth + opens - closes)
     return highest
