@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leadcheck.memo import FutureMemo, Memo, freeze, frozen_size, thaw
 
@@ -129,6 +132,31 @@ def test_a_frozen_value_thaws_equal_and_takes_less_room() -> None:
     assert frozen_size(frozen) < len(page.text) // 4
     contacts = Contacts(emails=("sales@example.org",), phones=("+4930123456",))
     assert thaw(freeze(contacts)) == contacts
+
+
+VALUES = st.recursive(
+    st.none() | st.integers() | st.text(max_size=60) | st.binary(max_size=300),
+    lambda inner: st.lists(inner, max_size=12).map(tuple),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(VALUES)
+def test_small_values_freeze_as_pickles_and_large_ones_compressed(value: object) -> None:
+    pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    frozen = freeze(value)
+    if len(pickled) < 1_024:
+        assert frozen == pickled  # compressing a row's outcome costs more than it saves
+    else:
+        assert frozen != pickled and frozen[:1] != pickled[:1]
+    assert thaw(frozen) == value
+
+
+def test_a_long_repetitive_value_is_compressed() -> None:
+    value = ("uv lamp " * 1_000,)
+    assert len(freeze(value)) < 200
+    assert thaw(freeze(value)) == value
 
 
 def test_memo_can_keep_values_packed() -> None:

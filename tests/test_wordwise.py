@@ -1,5 +1,5 @@
-"""Folding a long text a distinct word at a time gives what folding it whole gives, for
-both folds that do it: the fit matcher's (NFKD) and the page kinds' (NFKC)."""
+"""Folding a long text a distinct word at a time gives what folding it whole gives: for
+the fit matcher's fold (NFKD), and for the page kinds' (NFKC) should it ever fold so."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from leadcheck.verify import page_kinds
 
 FOLDS: dict[str, tuple[Callable[[str], str], Callable[[str], str]]] = {
     "fit": (normalize.fold, normalize._fold_whole),
-    "page kinds": (page_kinds.fold, page_kinds._fold_whole),
+    "page kinds": (lambda text: wordwise.fold_by_word(text, page_kinds.fold), page_kinds.fold),
 }
 
 # What folding touches, and what could join or split words: every kind of white space,

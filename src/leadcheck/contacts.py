@@ -235,8 +235,11 @@ _DIGIT = re.compile(r"\d")
 
 def _lines_with_digit(text: str) -> list[str]:
     """...the lines with a digit (``_LINE_WITH_DIGIT.findall(text)``), a line at a time:
-    the regex tries (and backtracks through) every line without one."""
-    return [line for line in text.split("\n") if _DIGIT.search(line)]
+    the regex tries (and backtracks through) every line without one. A page repeats
+    its lines (menus, footers, product cards), so each distinct line is searched once."""
+    lines = text.split("\n")
+    with_digit = {line for line in set(lines) if _DIGIT.search(line)}
+    return [line for line in lines if line in with_digit]
 
 
 # phonenumbers' own bound on the candidates that come to nothing in one text

@@ -47,7 +47,6 @@ from pydantic import Field, field_validator, model_validator
 from leadcheck.datafiles import data_path, load_toml_model
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
-from leadcheck.wordwise import fold_by_word
 
 SIGNATURES_FILE = "page_signatures.toml"
 
@@ -80,14 +79,10 @@ _ESCAPE = re.compile(r"\\.")
 
 def fold(text: str) -> str:
     """The form both pages and plain patterns are compared in: NFKC, case-folded, each run
-    of blanks one space, no blanks at the ends. A long text is folded a distinct word at
-    a time (:mod:`leadcheck.wordwise`): the same result, sooner."""
-    return fold_by_word(text, _fold_whole)
-
-
-def _fold_whole(text: str) -> str:
-    """:func:`fold` on the text as one string."""
-    # NFKC leaves ASCII alone, and casefold() is lower() there
+    of blanks one space, no blanks at the ends."""
+    # NFKC leaves ASCII alone, and casefold() is lower() there. (Folding a distinct word
+    # at a time, as the fit matcher does, saves nothing here: NFKC and casefold cost
+    # less than splitting the page into words.)
     text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.split())  # = _BLANKS.sub(" ", text).strip(): \s is str.isspace
 
