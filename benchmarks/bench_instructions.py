@@ -1,0 +1,134 @@
+"""Instructions per site of the page steps, counted by valgrind: an A/B that noise cannot move.
+
+Run:  python benchmarks/bench_instructions.py [--reference OLD/src] [--sites 60]
+                                              [--steps read,classify,contacts,fit]
+
+On a shared or throttled machine, CPU times of the same code move by 10-20 % from one
+run to the next (and the second of two back-to-back runs is often the slower), which
+hides a change of that size. The number of instructions a step executes does not
+move. For each source tree (this checkout's ``src``, and ``--reference`` if given),
+this script runs a small driver under ``valgrind --tool=cachegrind --cache-sim=no``:
+once to build the pages of ``bench_pages.py`` and read them (the set-up), and once
+per step, set-up included; a step's count is its run minus the set-up, per site.
+
+Steps: ``read`` (``read_document``), ``classify`` (``classify_page`` and the clone
+check's copyright lines), ``contacts`` (``extract_contacts`` for the site's country)
+and ``fit`` (``score_fit`` a page's first time). Needs valgrind; a count is of the
+interpreter's instructions, so compare trees under one Python only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STEPS = ("read", "classify", "contacts", "fit")
+
+
+def drive(step: str, sites: int) -> None:
+    """The driver: build and read the pages, then run ``step`` over them once."""
+    sys.path.insert(0, str(HERE))
+    from leadcheck.contacts import extract_contacts
+    from leadcheck.fit import load_taxonomy
+    from leadcheck.fit.matcher import compile_taxonomy
+    from leadcheck.fit.page import fit_input
+    from leadcheck.fit.scoring import score_fit
+    from leadcheck.verify import clone, page_kinds
+    from leadcheck.verify.page import read_document
+    from pages import company_page, site_profile
+
+    bodies = []
+    for index in range(sites):
+        language, industry, size = site_profile(index)
+        html = company_page(f"company-{index:05}.de", f"Company {index:05} GmbH",
+                            language=language, industry=industry, size=size)  # fmt: skip
+        bodies.append(html.encode("utf-8"))
+    taxonomy = load_taxonomy()
+    compile_taxonomy(taxonomy)
+    page_kinds.load_signatures()
+    extract_contacts("+49 30 1234567", (), region="DE")
+    documents = [read_document(body, "text/html") for body in bodies]
+    compile_taxonomy(taxonomy).clear_cache()
+    if step == "read":
+        for body in bodies:
+            read_document(body, "text/html")
+    elif step == "classify":
+        for document in documents:
+            page = document.content
+            page_kinds.classify_page(
+                title=page.title, text=page.text, html=document.markup, urls=["https://x/"]
+            )
+            clone._copyright_lines(page.text)
+    elif step == "contacts":
+        for document in documents:
+            extract_contacts(document.content.text, document.content.links, region="DE")
+    elif step == "fit":
+        for document in documents:
+            doc = fit_input(document.content, company="Acme Water", message="UV lamps")
+            score_fit(doc, taxonomy)
+
+
+def count(src: Path, step: str, sites: int) -> int:
+    """Instructions of one driver run with ``src`` first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+               "--cachegrind-out-file=/dev/null", sys.executable, __file__,
+               "--drive", step, "--sites", str(sites)]  # fmt: skip
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{result.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, help="another checkout's src folder")
+    parser.add_argument("--sites", type=int, default=60)
+    parser.add_argument("--steps", default=",".join(STEPS))
+    parser.add_argument("--drive", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.drive:
+        drive(args.drive, args.sites)
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed")
+    steps = [step for step in args.steps.split(",") if step]
+    unknown = sorted(set(steps) - set(STEPS))
+    if unknown:
+        raise SystemExit(f"unknown steps: {', '.join(unknown)} (known: {', '.join(STEPS)})")
+    trees = {"this checkout": HERE.parent / "src"}
+    if args.reference:
+        trees = {"reference": args.reference.resolve(), **trees}
+    print(f"{args.sites} sites, instructions per site (millions), valgrind cachegrind")
+    results: dict[str, dict[str, float]] = {}
+    for name, src in trees.items():
+        setup = count(src, "setup", args.sites)
+        results[name] = {
+            step: (count(src, step, args.sites) - setup) / args.sites / 1e6 for step in steps
+        }
+    print(f"  {'step':10}" + "".join(f"{name:>16}" for name in trees))
+    for step in steps:
+        row = "".join(f"{results[name][step]:16.2f}" for name in trees)
+        change = ""
+        if args.reference:
+            old, new = results["reference"][step], results["this checkout"][step]
+            change = f"   {100 * (new - old) / old:+.1f} %"
+        print(f"  {step:10}{row}{change}")
+    total = {name: sum(values.values()) for name, values in results.items()}
+    change = ""
+    if args.reference:
+        change = (
+            f"   {100 * (total['this checkout'] - total['reference']) / total['reference']:+.1f} %"
+        )
+    print(f"  {'all':10}" + "".join(f"{total[name]:16.2f}" for name in trees) + change)
+
+
+if __name__ == "__main__":
+    main()
