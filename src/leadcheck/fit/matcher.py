@@ -391,8 +391,9 @@ class CompiledTaxonomy:
 
     def _has_claim(self, text: str, low: int, high: int) -> bool:
         size = len(text)
-        for last, (length, bounded_start, bounded_end) in self._claims.iter(text, low, high):
-            end = last + 1
+        # the window alone: pyahocorasick copies the whole string it is given, bounds or not
+        for last, (length, bounded_start, bounded_end) in self._claims.iter(text[low:high]):
+            end = low + last + 1
             begin = end - length
             if bounded_start and begin > 0 and _continues_word(text, begin - 1, before=True):
                 continue

@@ -95,13 +95,35 @@ def fold_keeping_blanks(text: str) -> str:
 
 
 def fold_markup(text: str, *, keep_blanks: bool) -> str:
-    """The form the raw markup is compared in: lower-cased (its blanks collapsed as
-    :func:`fold` does, unless ``keep_blanks``). Markup patterns are ASCII (script and
-    lander URLs, file names, tags), so Unicode compatibility forms are not folded: a
-    full-width ``ｓｅｄｏ`` in markup is no host a browser loads a lander from, and
-    normalising a page of markup costs more than the search itself."""
-    text = text.lower()
+    """The form the raw markup is compared in: its ASCII letters lower-cased (its blanks
+    collapsed as :func:`fold` does, unless ``keep_blanks``). Markup patterns are ASCII
+    (script and lander URLs, file names, tags), so Unicode compatibility forms are not
+    folded: a full-width ``ｓｅｄｏ`` in markup is no host a browser loads a lander
+    from, and normalising a page of markup costs more than the search itself."""
+    text = lower_ascii(text)
     return text if keep_blanks else " ".join(text.split())
+
+
+# The only characters whose lower case holds an ASCII one: İ (i and a dot above) and
+# the Kelvin sign (k).
+_LOWERS_TO_ASCII = ("\u0130", "\u212a")
+
+
+def lower_ascii(text: str) -> str:
+    """``text`` with its ASCII letters lower-cased: for patterns that name ASCII
+    characters only, the same matches as in ``text.lower()``.
+
+    ``str.lower()`` looks up every character of a page that is not all ASCII in the
+    Unicode tables; ``bytes.lower()`` changes A-Z alone, from a table. The other
+    characters lower() would change stay as they are, and an ASCII-only pattern cannot
+    tell them from their lower case: both are letters (``\\w``, not ``\\s`` or ``\\d``),
+    and a class that leaves ASCII letters out takes both. A text holding one of the two
+    characters whose lower case is ASCII is lower-cased by ``str.lower()``.
+    ``tests/verify/test_lean_reading.py`` checks this on every code point.
+    """
+    if text.isascii() or any(char in text for char in _LOWERS_TO_ASCII):
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 class Signature(Frozen):
