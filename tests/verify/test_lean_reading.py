@@ -144,6 +144,16 @@ def test_the_world_s_pages_are_read_and_classified_as_before() -> None:
         assert set(classification.matched) == {signatures[i].id for i in expected}
 
 
+def test_a_page_fetched_as_utf_8_is_read_as_its_text_would_be() -> None:
+    # the fetched bytes go to the parser as they are when they are UTF-8 throughout:
+    # the same page as the decoded text gives, for every page of the world
+    for body in world_pages():
+        for content_type in ("text/html; charset=utf-8", "text/html", None):
+            from_bytes = read_document(body, content_type)
+            text = page_module.decode_body(body, content_type)
+            assert from_bytes == read_document(text, content_type)
+
+
 def test_the_world_s_pages_give_the_same_contacts() -> None:
     for body in world_pages():
         text = read_document(body, "text/html; charset=utf-8").content.text

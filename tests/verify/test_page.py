@@ -102,3 +102,21 @@ def test_repeated_headings_are_kept_once_in_order() -> None:
     grid = "".join(f"<h3>UV lamp {i % 3}</h3><h2> </h2>" for i in range(300))
     page = parse_page(f"<html><body><h1>Catalogue</h1>{grid}</body></html>", "text/html")
     assert page.headings == ("Catalogue", "UV lamp 0", "UV lamp 1", "UV lamp 2")
+
+
+def test_bytes_and_their_text_read_the_same() -> None:
+    from leadcheck.verify.page import MAX_MARKUP_CHARS, read_document
+
+    page = "<html><head><title>Ozon &amp; UV</title></head><body><h1>Ultraviolett</h1>"
+    bodies = [
+        (page + "<p>Wasseraufbereitung für Fischzucht</p></body></html>").encode(),
+        b"\xef\xbb\xbf" + page.encode() + b"<p>BOM first</p>",  # utf-8-sig: decoded text
+        (page + "<p>Caf\xe9</p>").encode("cp1252"),  # not UTF-8: the text path
+        page.encode() + b"<p>broken \xff\xfe bytes</p>",  # replaced characters
+        page.encode() + b"<div>" * 3000 + b"deep",  # flattened before parsing
+        page.encode() + b"<p>" + b"x" * MAX_MARKUP_CHARS + b"</p>",  # cut at the bound
+    ]
+    for body in bodies:
+        for content_type in ("text/html; charset=utf-8", "text/html", None):
+            text = decode_body(body, content_type)
+            assert read_document(body, content_type) == read_document(text, content_type)

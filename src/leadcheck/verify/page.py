@@ -214,6 +214,12 @@ def _codec(label: str) -> str | None:
 
 def decode_body(body: bytes, content_type: str | None = None) -> str:
     """Bytes to text: the BOM, the HTTP charset, the page's meta charset, then a detector."""
+    return _decode_body(body, content_type)[0]
+
+
+def _decode_body(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """:func:`decode_body`, and the codec that decoded the whole body strictly (None
+    when the text was decoded with replacements)."""
     candidates: list[str] = []
     if body.startswith(b"\xef\xbb\xbf"):
         candidates.append("utf-8-sig")
@@ -232,7 +238,7 @@ def decode_body(body: bytes, content_type: str | None = None) -> str:
         if codec is None:
             continue
         try:
-            return body.decode(codec)
+            return body.decode(codec), codec
         except (UnicodeError, LookupError):
             continue
     from charset_normalizer import from_bytes
@@ -241,8 +247,8 @@ def decode_body(body: bytes, content_type: str | None = None) -> str:
     if best is not None:
         codec = _codec(best.encoding)
         if codec is not None:
-            return body.decode(codec, errors="replace")
-    return body.decode("utf-8", errors="replace")
+            return body.decode(codec, errors="replace"), None
+    return body.decode("utf-8", errors="replace"), None
 
 
 def read_page(
@@ -267,7 +273,11 @@ def read_document(
     HTML, makes plain text. Parsing is bounded so that it is always short; a
     ``deadline`` already passed gives an empty page instead of a late one.
     """
-    text = source if isinstance(source, str) else decode_body(source, content_type)
+    codec = None
+    if isinstance(source, str):
+        text = source
+    else:
+        text, codec = _decode_body(source, content_type)
     declared = (content_type or "").lower()
     if (declared and "html" not in declared and "<html" not in text[:2000].lower()) or (
         not declared and not looks_like_html(text)
@@ -276,7 +286,11 @@ def read_document(
     if deadline is not None and deadline.expired:
         return ReadPage(content=PageContent())
     markup, flattened = bound_markup(text)
-    content = parse_html(markup)
+    # Bytes that were UTF-8 throughout, and are handed on whole, are what the parser
+    # would get from the markup (it reads UTF-8): given as they came, they are not
+    # encoded again.
+    whole_utf8 = codec == "utf-8" and not flattened and len(markup) == len(text)
+    content = parse_html(markup, utf8=source if whole_utf8 and isinstance(source, bytes) else None)
     if flattened:
         content = content.model_copy(update={"flattened": True})
     return ReadPage(content=content, markup=markup)
@@ -370,11 +384,14 @@ def _depth_bound(html: str) -> int:
     return highest
 
 
-def parse_html(html: str) -> PageContent:
-    """Parse HTML text (already bounded, see :func:`bound_markup`) into :class:`PageContent`."""
+def parse_html(html: str, *, utf8: bytes | None = None) -> PageContent:
+    """Parse HTML text (already bounded, see :func:`bound_markup`) into :class:`PageContent`.
+
+    ``utf8``, when given, is ``html`` encoded as UTF-8 (the body as it was fetched),
+    parsed instead of encoding ``html`` again."""
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     title_node = tree.css_first("title")
     title = clean_line(title_node.text()) if title_node is not None else None
 
