@@ -90,3 +90,18 @@ def test_free_mail_and_social_links_name_nobody() -> None:
         email="aquasystems@gmail.com",
     )
     assert clone_of(html, "aqua-systems.de") is None
+
+
+def test_the_copyright_words_are_the_pattern_s_alternatives() -> None:
+    import re
+
+    from leadcheck.verify import clone
+
+    # the plain search (the reference) and the folded one look for the same words
+    alternatives = re.compile("|".join(re.escape(word) for word in clone._COPYRIGHT_WORDS))
+    for text in ["© 2026", "(C) Acme", "COPYRIGHT", "版权所有", "All Rights Reserved", "(c"]:
+        assert bool(clone._COPYRIGHT.search(text)) == bool(
+            alternatives.search(clone._fold_for_copyright(text))
+        )
+    inner = clone._COPYRIGHT.pattern.removeprefix("(").removesuffix(")")
+    assert inner.replace("\\", "").split("|") == list(clone._COPYRIGHT_WORDS)

@@ -61,9 +61,8 @@ _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|版权所有|all rights reserved)"
 # IGNORECASE compares them: lower-cased, and the three letters lower() leaves apart
 # from the pattern's (dotless ı and dotted İ are i there, long ſ is s). Lower-casing
 # keeps each character one character once İ is gone, so a match sits where it would
-# in the text itself; without IGNORECASE the regex engine skips ahead to the
-# pattern's first characters instead of trying every position (four times faster).
-_COPYRIGHT_FOLDED = re.compile(r"©|\(c\)|copyright|版权所有|all rights reserved")
+# in the text itself; each of the pattern's alternatives is then found by str.find.
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright", "版权所有", "all rights reserved")
 _IGNORECASE_LETTERS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 _DOMAIN_IN_TEXT = re.compile(
     r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-])"
@@ -153,20 +152,40 @@ def _copyright_lines(text: str) -> list[str]:
     of the whole text (a match never spans a line break) instead of one per line."""
     if any(mark in text for mark in _OTHER_LINE_BREAKS):
         return [line for line in text.splitlines() if _COPYRIGHT.search(line)]
+    folded = _fold_for_copyright(text)
+    lines: list[str] = []
+    position = 0
+    # each alternative found by str.find (a C scan) rather than by a regex, which
+    # tests a set of first characters at every position of the page
+    found = {word: folded.find(word) for word in _COPYRIGHT_WORDS}
+    while True:
+        present = [at for at in found.values() if at >= 0]
+        if not present:
+            return lines
+        first = min(present)
+        start = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", first)
+        end = len(text) if end == -1 else end
+        lines.append(text[start:end])
+        position = end + 1
+        for word, at in found.items():
+            if 0 <= at < position:
+                found[word] = folded.find(word, position)
+
+
+def _fold_for_copyright(text: str) -> str:
+    """``text`` as the IGNORECASE search compares it with the copyright pattern: the
+    three letters it takes for ASCII ones made those, then lower-cased. The pattern's
+    other characters (©, 版权所有) have no case, so only ASCII letters need lowering
+    (:func:`~leadcheck.verify.page_kinds.lower_ascii`, which lowers in full a text
+    holding the Kelvin sign, whose lower case is k)."""
+    from leadcheck.verify.page_kinds import lower_ascii
+
     folded = text
     for letter, plain in _IGNORECASE_LETTERS:
         if letter in folded:
             folded = folded.replace(letter, plain)
-    folded = folded.lower()
-    lines: list[str] = []
-    position = 0
-    while (match := _COPYRIGHT_FOLDED.search(folded, position)) is not None:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        end = len(text) if end == -1 else end
-        lines.append(text[start:end])
-        position = end + 1
-    return lines
+    return lower_ascii(folded)
 
 
 __all__ = ["Clone", "find_clone"]
