@@ -1,3 +1,5 @@
+import pytest
+
 from leadcheck.verify.page import decode_body
 from leadcheck.verify.page import read_page as parse_page
 
@@ -120,3 +122,47 @@ def test_bytes_and_their_text_read_the_same() -> None:
         for content_type in ("text/html; charset=utf-8", "text/html", None):
             text = decode_body(body, content_type)
             assert read_document(body, content_type) == read_document(text, content_type)
+
+
+def test_only_a_whole_utf_8_body_goes_to_the_parser_as_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from leadcheck.verify import page
+
+    given: list[bool] = []
+    parse = page.parse_html
+
+    def spy(html: str, *, utf8: bytes | None = None) -> page.PageContent:
+        given.append(utf8 is not None)
+        return parse(html, utf8=utf8)
+
+    monkeypatch.setattr(page, "parse_html", spy)
+    head = "<html><head><title>UV</title></head><body>"
+    cases = [
+        ((head + "<p>für Fischzucht</p>").encode(), True),
+        ((head + "<p>Caf\xe9</p>").encode("cp1252"), False),
+        (b"\xef\xbb\xbf" + head.encode(), False),
+        (head.encode() + b"<div>" * 3000, False),
+    ]
+    for body, as_bytes in cases:
+        given.clear()
+        page.read_document(body, "text/html")
+        assert given == [as_bytes], body[-40:]
+
+
+def test_nested_headings_are_not_all_remembered() -> None:
+    import tracemalloc
+
+    from leadcheck.verify.page import bound_markup, parse_html
+
+    # each of 190 nested headings holds the 200,000 characters inside it
+    html = "<html><body>" + "<h3><b>" * 190 + "a" * 200_000 + "</b>z</h3>" * 190
+    markup = bound_markup(html)[0]
+    tracemalloc.start()
+    try:
+        page = parse_html(markup)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(page.headings) == 1  # the 190 cleaned ones are cut alike at 200 characters
+    assert peak < 15_000_000  # remembering each heading's text held 38 MB

@@ -50,6 +50,7 @@ MAX_ALTS = 300
 MAX_DEPTH = 400
 MAX_STRUCTURED = 40  # identity values taken from the page's JSON-LD
 MAX_JSON_LD_CHARS = 100_000
+_SEEN_HEADING_CHARS = 100_000  # of raw headings remembered, to clean each one once
 # Below this many tags the nesting cannot be deep enough to slow the parser.
 _DEPTH_SCAN_MIN_TAGS = 2 * MAX_DEPTH
 
@@ -433,12 +434,17 @@ def parse_html(html: str, *, utf8: bytes | None = None) -> PageContent:
         language = language.lower() if language else None
 
     headings: dict[str, None] = {}  # in order, each once
-    seen_headings: set[str] = set()  # a product grid repeats its headings: each cleaned once
+    # A product grid repeats its headings: each is cleaned once. What is remembered for
+    # that is bounded: nested headings each hold all the text inside them.
+    seen_headings: set[str] = set()
+    seen_room = _SEEN_HEADING_CHARS
     for node in tree.css("h1, h2, h3"):
         raw_heading = node.text(separator=" ")
         if raw_heading in seen_headings:
             continue  # cleaned before: already in headings (or empty), which has not grown
-        seen_headings.add(raw_heading)
+        if len(raw_heading) <= seen_room:
+            seen_headings.add(raw_heading)
+            seen_room -= len(raw_heading)
         heading = clean_line(raw_heading, limit=200)
         if heading:
             headings[heading] = None

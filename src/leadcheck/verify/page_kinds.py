@@ -330,6 +330,7 @@ _MIN_SELECTIVITY = 3  # " in " is in almost every page: not worth a look
 
 
 _MAX_SPELLINGS = 64  # a run of fixed pieces spelt more ways than this is split up
+_MAX_SCANS = 4  # where each piece is a scan of its own, choices of more pieces are passed over
 
 
 def required_literals(
@@ -343,9 +344,10 @@ def required_literals(
     alternative is literal text) gives every way the run can be spelt
     (``@(example|test)`` gives ``@example``, ``@test``); a mandatory group that is not
     fixed gives one run from each alternative (``(sito|pagina \\w+)``). The most
-    selective choice is taken when the pieces are all looked for in one pass over the
-    page (``one_pass``, an automaton); otherwise each piece is a scan of its own, and
-    the choice with the fewest pieces of those selective enough. A pattern that
+    selective choice is taken; when each piece is a scan of its own (not ``one_pass``,
+    an automaton's one pass over the page), the most selective of those with at most
+    :data:`_MAX_SCANS` pieces (``mailto:`` rather than fifteen spellings of
+    ``@example.com``). A pattern that
     changes its flags (``(?i)``) gets None, since its literals might match other text.
     """
     try:
@@ -437,9 +439,8 @@ def required_literals(
     if not found:
         return None
     if not one_pass:
-        enough = [option for option in found if _least_selective(option) >= _MIN_SELECTIVITY]
-        if enough:
-            return min(enough, key=lambda option: (len(option), -_least_selective(option)))
+        few = [option for option in found if len(option) <= _MAX_SCANS]
+        found = few or found
     best = max(found, key=_least_selective)
     if _least_selective(best) < _MIN_SELECTIVITY:
         return None
