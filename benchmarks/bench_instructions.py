@@ -41,14 +41,9 @@ def drive(step: str, sites: int) -> None:
     from leadcheck.fit.scoring import score_fit
     from leadcheck.verify import clone, page_kinds
     from leadcheck.verify.page import read_document
-    from pages import company_page, site_profile
+    from pages import company_site
 
-    bodies = []
-    for index in range(sites):
-        language, industry, size = site_profile(index)
-        html = company_page(f"company-{index:05}.de", f"Company {index:05} GmbH",
-                            language=language, industry=industry, size=size)  # fmt: skip
-        bodies.append(html.encode("utf-8"))
+    bodies = [company_site(index)[2].encode("utf-8") for index in range(sites)]
     taxonomy = load_taxonomy()
     compile_taxonomy(taxonomy)
     page_kinds.load_signatures()

@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import company_page, site_profile
+from pages import company_site
 
 COUNTRIES = ("DE", "ES", "IT", "FR", "VN", "BR", "IN", "TR", "US", "AE")
 
@@ -47,10 +47,7 @@ def main() -> None:
 
     bodies = []
     for index in range(args.sites):
-        language, industry, size = site_profile(index)
-        domain = f"company-{index:05}.de"
-        html = company_page(domain, f"Company {index:05} GmbH", language=language,
-                            industry=industry, size=size)  # fmt: skip
+        _, _, html = company_site(index)
         bodies.append(html.encode("utf-8"))
     taxonomy = load_taxonomy()
     compile_taxonomy(taxonomy)

@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import company_page, site_profile
+from pages import company_site
 from world_process import ROOT, WorldProcess
 
 AT = "2026-03-10T09:30:00+00:00"  # a Tuesday morning in Europe
@@ -97,13 +97,10 @@ def build_world(world: Any, companies: int) -> list[tuple[str, ...]]:
     from world import Page
 
     for i in range(companies):
-        domain = f"company-{i:05}.de"
-        language, industry, size = site_profile(i)
-        html = company_page(domain, f"Company {i:05} GmbH", language=language,
-                            industry=industry, size=size)  # fmt: skip
+        domain, name, html = company_site(i)
         world.add_site(domain, {"/": Page(html.encode("utf-8"))})
         world.add_mail_domain(domain)
-        leads.append((f"Company {i:05} GmbH", f"buyer@{domain}", domain, "", "", ""))
+        leads.append((name, f"buyer@{domain}", domain, "", "", ""))
     for domain in ("gmail.com", "outlook.com", "qq.com"):
         world.add_mail_domain(domain, mx_host=f"mx.{domain}", spf=True, dmarc=True)
     if hasattr(world, "issue_certificates"):

@@ -909,3 +909,11 @@ def site_profile(index: int) -> tuple[str, str, int]:
     """(language, industry, size) for the ``index``-th company of a benchmark: varied, fixed."""
     rng = random.Random(index)
     return rng.choice(LANGUAGES), rng.choice(INDUSTRIES), rng.randint(30_000, 80_000)
+
+
+def company_site(index: int) -> tuple[str, str, str]:
+    """(domain, company name, home page) of the ``index``-th company of a benchmark."""
+    domain = f"company-{index:05}.de"
+    name = f"Company {index:05} GmbH"
+    language, industry, size = site_profile(index)
+    return domain, name, company_page(domain, name, language=language, industry=industry, size=size)

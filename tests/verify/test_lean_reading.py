@@ -337,13 +337,6 @@ COPYRIGHT_TEXT = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
-@given(COPYRIGHT_TEXT)
-def test_copyright_lines_found_as_before(text: str) -> None:
-    expected = [line for line in text.splitlines() if clone._COPYRIGHT.search(line)]
-    assert clone._copyright_lines(text) == expected
-
-
 _CLASSES = tuple(re.compile(pattern) for pattern in (r"\w", r"\d", r"\s"))
 
 
@@ -395,11 +388,17 @@ TRICKY_COPYRIGHT = st.lists(
 ).map("".join)  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
-@given(TRICKY_COPYRIGHT)
-def test_copyright_lines_found_as_before_with_letters_that_fold(text: str) -> None:
-    expected = [line for line in text.splitlines() if clone._COPYRIGHT.search(line)]
-    assert clone._copyright_lines(text) == expected
+@pytest.mark.parametrize(
+    "texts", [COPYRIGHT_TEXT, TRICKY_COPYRIGHT], ids=["line breaks", "letters that fold"]
+)
+def test_copyright_lines_found_as_before(texts: st.SearchStrategy[str]) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(texts)
+    def check(text: str) -> None:
+        expected = [line for line in text.splitlines() if clone._COPYRIGHT.search(line)]
+        assert clone._copyright_lines(text) == expected
+
+    check()
 
 
 @settings(max_examples=100, deadline=None)

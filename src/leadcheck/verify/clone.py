@@ -28,6 +28,7 @@ from leadcheck.models import Frozen
 from leadcheck.net.domains import Relation, registered_domain, relation
 from leadcheck.net.urls import split_url
 from leadcheck.verify.page import PageContent
+from leadcheck.verify.page_kinds import lower_ascii
 
 # Domains a page names without saying it is theirs.
 _NOT_IDENTITY = frozenset(
@@ -179,8 +180,6 @@ def _fold_for_copyright(text: str) -> str:
     other characters (©, 版权所有) have no case, so only ASCII letters need lowering
     (:func:`~leadcheck.verify.page_kinds.lower_ascii`, which lowers in full a text
     holding the Kelvin sign, whose lower case is k)."""
-    from leadcheck.verify.page_kinds import lower_ascii
-
     folded = text
     for letter, plain in _IGNORECASE_LETTERS:
         if letter in folded:

@@ -274,11 +274,12 @@ def read_document(
     HTML, makes plain text. Parsing is bounded so that it is always short; a
     ``deadline`` already passed gives an empty page instead of a late one.
     """
-    codec = None
+    utf8 = None  # the body, when it is the UTF-8 of the text throughout
     if isinstance(source, str):
         text = source
     else:
         text, codec = _decode_body(source, content_type)
+        utf8 = source if codec == "utf-8" else None
     declared = (content_type or "").lower()
     if (declared and "html" not in declared and "<html" not in text[:2000].lower()) or (
         not declared and not looks_like_html(text)
@@ -290,8 +291,8 @@ def read_document(
     # Bytes that were UTF-8 throughout, and are handed on whole, are what the parser
     # would get from the markup (it reads UTF-8): given as they came, they are not
     # encoded again.
-    whole_utf8 = codec == "utf-8" and not flattened and len(markup) == len(text)
-    content = parse_html(markup, utf8=source if whole_utf8 and isinstance(source, bytes) else None)
+    whole = not flattened and len(markup) == len(text)
+    content = parse_html(markup, utf8=utf8 if whole else None)
     if flattened:
         content = content.model_copy(update={"flattened": True})
     return ReadPage(content=content, markup=markup)

@@ -366,9 +366,10 @@ def required_literals(
         spelt: tuple[str, ...] = ("",)
         for item in items:
             piece = fixed(item)
-            if piece is None or len(spelt) * len(piece) > _MAX_SPELLINGS:
+            longer = None if piece is None else _joined(spelt, piece)
+            if longer is None:
                 return None
-            spelt = tuple(head + tail for head in spelt for tail in piece)
+            spelt = longer
         return spelt
 
     def fixed(item: Any) -> tuple[str, ...] | None:
@@ -409,9 +410,11 @@ def required_literals(
         for item in items:
             piece = fixed(item)
             if piece is not None:
-                if len(current) * len(piece) > _MAX_SPELLINGS:
+                longer = _joined(current, piece)
+                if longer is None:  # spelt too many ways: the run so far stands alone
                     close_run()
-                current = tuple(dict.fromkeys(head + tail for head in current for tail in piece))
+                    longer = piece
+                current = tuple(dict.fromkeys(longer))
                 continue
             close_run()
             op, argument = item
@@ -445,6 +448,13 @@ def required_literals(
     if _least_selective(best) < _MIN_SELECTIVITY:
         return None
     return best
+
+
+def _joined(heads: tuple[str, ...], tails: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Every head followed by every tail; None beyond :data:`_MAX_SPELLINGS` of them."""
+    if len(heads) * len(tails) > _MAX_SPELLINGS:
+        return None
+    return tuple(head + tail for head in heads for tail in tails)
 
 
 def _least_selective(option: tuple[str, ...]) -> int:
