@@ -66,3 +66,42 @@ def test_every_character_at_a_word_s_edges_folds_as_in_the_whole_text(name: str)
         chunk = points[low : low + 8192]
         text = " ".join(f"a{ch} {ch}b \u0301{ch} {ch}\u0308 \u1100{ch}" for ch in chunk)
         assert wordwise.fold_words(text, whole) == whole(text), low
+
+
+# Texts as a page's tidied text is (words, single spaces and newlines between them),
+# and texts of any blanks at all.
+SPACED = st.lists(
+    st.text(alphabet=st.sampled_from(TRICKY) | st.characters(codec="utf-8"), min_size=1),
+    max_size=30,
+).map(lambda words: [word for word in (" ".join(w.split()) for w in words) if word])
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=SPACED, joins=st.lists(st.sampled_from([" ", "\n"]), min_size=30, max_size=30))
+def test_a_tidied_text_is_collapsed_and_counted_without_splitting(
+    words: list[str], joins: list[str]
+) -> None:
+    text = "".join(word + join for word, join in zip(words, joins, strict=False)).rstrip()
+    assert wordwise.collapse_blanks(text) == " ".join(text.split())
+    assert wordwise.count_words(text) == len(text.split())
+    if words and all(word.isprintable() for word in words):
+        assert wordwise._single_spaced(text)  # the short way was taken
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(WORDS, max_size=30))
+def test_any_text_is_collapsed_and_counted_as_split_does(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert wordwise.collapse_blanks(text) == " ".join(text.split())
+    assert wordwise.count_words(text) == len(text.split())
+
+
+def test_every_blank_but_the_single_space_and_newline_takes_the_long_way() -> None:
+    for code in range(0x110000):
+        char = chr(code)
+        text = f"ab{char}cd"
+        assert wordwise.collapse_blanks(text) == " ".join(text.split()), hex(code)
+        assert wordwise.count_words(text) == len(text.split()), hex(code)
+    for text in ("a  b", " a", "a ", "a\n\nb", "a \nb", "\n", " ", "", "a\n"):
+        assert wordwise.collapse_blanks(text) == " ".join(text.split())
+        assert wordwise.count_words(text) == len(text.split())

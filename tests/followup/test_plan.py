@@ -232,3 +232,54 @@ def test_leads_planned_on_one_day_share_a_schedule_only_with_the_same_rep() -> N
         rep_today=first.rep_local_time.date(),
     )
     assert fresh == first.cadence
+
+
+def _fresh_plan(*args: object, **kwargs: object) -> FollowupPlan:
+    """A plan made with every per-run cache of the module emptied first."""
+    from leadcheck.followup import plan as plan_module
+
+    for store in (
+        plan_module._CLOCKS,
+        plan_module._DAY_PLANS,
+        plan_module._SCHEDULES,
+        plan_module._ZONE_CHOICES,
+    ):
+        store.clear()
+    return plan_followup(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("country", "phone", "email"),
+    [
+        ("DE", "+49 30 1234567", "einkauf@werk.de"),
+        ("DE", "+43 1 5123456", None),  # a phone from elsewhere: its own reason
+        ("DE", "12", None),  # unreadable: its own reason
+        ("US", "+1 212 555 0147", "buyer@firm.com"),  # a time zone from the phone
+        ("US", "+1 415 555 0132", None),  # ...another one, same country, same second
+        ("US", None, None),
+        ("BR", "+55 11 3456 7890", None),
+        ("SA", None, "x@y.sa"),
+    ],
+)
+def test_a_plan_from_the_shared_clock_is_the_plan_made_afresh(
+    country: str, phone: str | None, email: str | None
+) -> None:
+    """The leads of one country planned in the same second share their clock (the
+    time, the day, the window, the cadence's dates): each one's plan is still the one
+    it would get alone, its own phone, e-mail and reasons included."""
+    from leadcheck.followup.rep import RepSettings
+
+    rep = RepSettings(timezone="Asia/Shanghai", holidays=(dt.date(2026, 10, 5),))
+    for at in (BERLIN_SATURDAY, dt.datetime(2026, 12, 24, 16, 59, tzinfo=dt.UTC)):
+        for other in ("+49 89 7654321", "+1 212 555 0147", None):
+            plan_followup(country, phone=other, at=at, rep=rep)  # warms the shared parts
+        shared = plan_followup(country, phone=phone, email=email, at=at, rep=rep)
+        alone = _fresh_plan(country, phone=phone, email=email, at=at, rep=rep)
+        assert shared.model_dump() == alone.model_dump()
+
+
+def test_a_phone_reason_comes_after_the_clock_and_before_the_day() -> None:
+    plan = plan_followup("DE", phone="+43 1 5123456", at=BERLIN_SATURDAY)
+    assert plan.reasons[0].startswith("It is 02:13 on Saturday in Germany")
+    assert "from Austria, not Germany" in plan.reasons[1]
+    assert any("public holiday" in r for r in plan.reasons[2:])

@@ -254,3 +254,26 @@ def test_loaders_read_each_file_once() -> None:
     assert maillists.load_free_providers() is maillists.load_free_providers()
     assert maillists.load_role_accounts() is maillists.load_role_accounts()
     assert maillists.load_disposable() is maillists.load_disposable()
+
+
+def test_the_typo_rules_run_once_per_domain_and_dns_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from leadcheck.verify import mail_typos
+
+    calls: list[tuple[str, bool | None]] = []
+    rules = mail_typos.suggest
+
+    def counted(domain: str, resolves: bool | None) -> str | None:
+        calls.append((domain, resolves))
+        return rules(domain, resolves)
+
+    monkeypatch.setattr(mail_typos, "suggest", counted)
+    maillists._suggestion.cache_clear()
+    try:
+        for _ in range(3):
+            assert maillists.suggest_domain("GMIAL.com", resolves=False) == "gmail.com"
+            assert maillists.suggest_domain("gmial.com", resolves=True) == "gmail.com"
+        assert calls == [("gmial.com", False), ("gmial.com", True)]
+    finally:
+        maillists._suggestion.cache_clear()  # nothing counted stays behind

@@ -167,7 +167,6 @@ def plan_followup(
     code = resolve_country(country, table=countries)
     name = countries.name(code)
     rep_zone = zone_info(rep.timezone)
-    rep_calendar = rep.calendar(table)
     reasons: list[str] = []
 
     # Contacts: the phone number read in the country's format.
@@ -182,10 +181,83 @@ def plan_followup(
             "may sit elsewhere."
         )
 
-    # Time.
+    # Time: one clock per (country, time zone, moment, rep), not per lead.
     choice = _timezone_choice(countries, code, e164)
-    zone = zone_info(choice.zone)
     moment = _moment(at, rep_zone)
+    clock = _clock(table, countries, code, choice, moment, rep)
+    contacts = PlanContacts(
+        phone=e164,
+        phone_country=phone_country,
+        whatsapp=chat_link(table, "WhatsApp", e164),
+        chat_links={
+            c: link
+            for c in clock.usable
+            if c != "WhatsApp" and (link := chat_link(table, c, e164)) is not None
+        },
+        email=clean_line(email, limit=254) if email else None,
+        website=website_contacts,
+    )
+    cadence = fill_cadence(
+        clock.schedule,
+        table=table,
+        calendar=clock.calendar,
+        phone=e164,
+        email=contacts.email,
+        website=website_contacts,
+    )
+    return FollowupPlan(
+        **clock.fields,
+        contacts=contacts,
+        cadence=cadence,
+        reasons=(clock.clock_line, *reasons, *clock.reasons),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What a plan says that depends only on the country, the time zone chosen, the
+    moment and the rep (not on the lead's phone, e-mail or website): shared by the
+    leads of one country planned in the same second."""
+
+    fields: dict[str, Any]  # the FollowupPlan fields that are the same for all of them
+    clock_line: str  # the first reason: their time and yours
+    reasons: tuple[str, ...]  # the reasons after the lead's own (phone) ones
+    usable: tuple[str, ...]
+    calendar: WorkCalendar
+    schedule: tuple[ScheduledStep, ...]
+
+
+_CLOCKS: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
+
+
+def _clock(
+    table: ChannelTable,
+    countries: CountryTable,
+    code: str,
+    choice: TimezoneChoice,
+    moment: dt.datetime,
+    rep: RepSettings,
+) -> _Clock:
+    return _kept(
+        _CLOCKS,
+        (table, countries),
+        (code, choice.zone, choice.source, choice.note, moment, rep),
+        lambda: _make_clock(table, countries, code, choice, moment, rep),
+    )
+
+
+def _make_clock(
+    table: ChannelTable,
+    countries: CountryTable,
+    code: str,
+    choice: TimezoneChoice,
+    moment: dt.datetime,
+    rep: RepSettings,
+) -> _Clock:
+    name = countries.name(code)
+    rep_zone = zone_info(rep.timezone)
+    rep_calendar = rep.calendar(table)
+    zone = zone_info(choice.zone)
     local = moment.astimezone(zone)
     rep_local = moment.astimezone(rep_zone)
     offset = local.utcoffset() or dt.timedelta()
@@ -196,8 +268,7 @@ def plan_followup(
     in_hours = calendar.is_working_day(today) and calendar.start <= local.time() < calendar.end
     window = calendar.next_window(local, rep_zone)
     day = _day_plan(table, countries, code, today, in_hours)
-    holiday, weekend, upcoming = day.holiday, day.weekend, day.upcoming
-    row, is_default, usable, source = day.row, day.is_default, day.usable, day.source
+    holiday, row, usable = day.holiday, day.row, day.usable
 
     # Why the lead may be silent, and what to mind.
     place = (
@@ -205,7 +276,8 @@ def plan_followup(
         if choice.source == "phone" or len(countries.entry(code).zones) > 1
         else name
     )
-    reasons.insert(0, _clock_line(local, rep_local, gap, place, rep_zone.key))
+    clock_line = _clock_line(local, rep_local, gap, place, rep_zone.key)
+    reasons: list[str] = []
     if choice.note:
         reasons.append(choice.note)
     reasons.extend(day.day_lines)
@@ -230,58 +302,43 @@ def plan_followup(
             f"You are off today ({rep_off.name}): the cadence waits until you are back, "
             f"{back:%a %d %b}."
         )
-
-    contacts = PlanContacts(
-        phone=e164,
-        phone_country=phone_country,
-        whatsapp=chat_link(table, "WhatsApp", e164),
-        chat_links={
-            c: link
-            for c in usable
-            if c != "WhatsApp" and (link := chat_link(table, c, e164)) is not None
-        },
-        email=clean_line(email, limit=254) if email else None,
-        website=website_contacts,
+    schedule = _schedule(
+        table, countries, calendar, row.channels, name, today, rep, rep_calendar, rep_today
     )
-    cadence = fill_cadence(
-        _schedule(
-            table, countries, calendar, row.channels, name, today, rep, rep_calendar, rep_today
-        ),
-        table=table,
-        calendar=calendar,
-        phone=e164,
-        email=contacts.email,
-        website=website_contacts,
-    )
-    return FollowupPlan(
-        country=code,
-        country_name=name,
-        channels=row.channels,
-        channels_usable=usable,
-        contact_channels=contact_channels(usable, table.b2b),
-        channels_source=source.title,
-        channels_year=row.year,
-        is_default_channels=is_default,
-        b2b_channels=table.b2b,
-        timezone=choice.zone,
-        timezone_source=choice.source,
-        local_time=local,
-        utc_offset=_format_offset(offset),
-        rep_timezone=rep_zone.key,
-        rep_local_time=rep_local,
-        offset_hours=gap,
-        is_weekend=weekend,
-        weekend_days=tuple(_weekend_names(calendar)),
-        is_working_hours=in_hours,
-        working_hours=WorkingHours(start=f"{calendar.start:%H:%M}", end=f"{calendar.end:%H:%M}"),
-        holiday=holiday.name if holiday else None,
-        holiday_local=holiday.local_name if holiday else None,
-        holidays_known=calendar.has_calendar(today.year),
-        upcoming_holidays=upcoming,
-        next_window=window,
-        contacts=contacts,
-        cadence=cadence,
+    fields: dict[str, Any] = {
+        "country": code,
+        "country_name": name,
+        "channels": row.channels,
+        "channels_usable": usable,
+        "contact_channels": contact_channels(usable, table.b2b),
+        "channels_source": day.source.title,
+        "channels_year": row.year,
+        "is_default_channels": day.is_default,
+        "b2b_channels": table.b2b,
+        "timezone": choice.zone,
+        "timezone_source": choice.source,
+        "local_time": local,
+        "utc_offset": _format_offset(offset),
+        "rep_timezone": rep_zone.key,
+        "rep_local_time": rep_local,
+        "offset_hours": gap,
+        "is_weekend": day.weekend,
+        "weekend_days": tuple(_weekend_names(calendar)),
+        "is_working_hours": in_hours,
+        "working_hours": WorkingHours(start=f"{calendar.start:%H:%M}", end=f"{calendar.end:%H:%M}"),
+        "holiday": holiday.name if holiday else None,
+        "holiday_local": holiday.local_name if holiday else None,
+        "holidays_known": calendar.has_calendar(today.year),
+        "upcoming_holidays": day.upcoming,
+        "next_window": window,
+    }
+    return _Clock(
+        fields=fields,
+        clock_line=clock_line,
         reasons=tuple(reasons),
+        usable=usable,
+        calendar=calendar,
+        schedule=schedule,
     )
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import field_validator
@@ -416,6 +416,14 @@ def suggest_domain(domain: str, *, resolves: bool | None = None) -> str | None:
     real one (only near misses of the big providers count). A known provider is never
     corrected. See :mod:`leadcheck.verify.mail_typos` for the rules.
     """
+    return _suggestion(normalize_domain(domain), resolves)
+
+
+@lru_cache(maxsize=8_192)
+def _suggestion(domain: str, resolves: bool | None) -> str | None:
+    """The typo rules' answer, once per (domain, what DNS said) per process: a batch's
+    leads share their company's and the free providers' domains, and the rules read
+    only the lists, which are loaded once too."""
     from leadcheck.verify.mail_typos import suggest
 
-    return suggest(normalize_domain(domain), resolves)
+    return suggest(domain, resolves)

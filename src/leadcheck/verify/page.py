@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadcheck.models import Frozen
 from leadcheck.textsafe import clean_line, strip_controls
+from leadcheck.wordwise import count_words
 
 if TYPE_CHECKING:
     from leadcheck.deadline import Deadline
@@ -178,7 +179,7 @@ class PageContent(Frozen):
 
     @cached_property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     def __getstate__(self) -> dict[Any, Any]:
         """The pickled page (a run's caches keep pages frozen: memo.freeze), its words

@@ -47,6 +47,7 @@ from pydantic import Field, field_validator, model_validator
 from leadcheck.datafiles import data_path, load_toml_model
 from leadcheck.errors import DataFileError
 from leadcheck.models import Frozen
+from leadcheck.wordwise import collapse_blanks
 
 SIGNATURES_FILE = "page_signatures.toml"
 
@@ -84,7 +85,7 @@ def fold(text: str) -> str:
     # at a time, as the fit matcher does, saves nothing here: NFKC and casefold cost
     # less than splitting the page into words.)
     text = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.split())  # = _BLANKS.sub(" ", text).strip(): \s is str.isspace
+    return collapse_blanks(text)  # = _BLANKS.sub(" ", text).strip(): \s is str.isspace
 
 
 def fold_keeping_blanks(text: str) -> str:
