@@ -1,4 +1,13 @@
-from leadcheck.contacts import Contacts, SocialProfile, extract_contacts, merge_contacts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadcheck.contacts import (
+    Contacts,
+    SocialProfile,
+    emails_in,
+    extract_contacts,
+    merge_contacts,
+)
 
 LINKS = [
     "mailto:Sales@AquaTech-Wasser.de?subject=Anfrage",
@@ -62,3 +71,48 @@ def test_zalo_and_line_links_are_messengers_not_social() -> None:
     assert found.zalo == ("https://zalo.me/0903123456",)
     assert found.line == ("https://line.me/R/ti/p/@acme-th",)
     assert found.social == ()
+
+
+# Pieces a page's contact lines are made of: addresses (some of files), mailto links
+# with queries and escapes, phone numbers, and what lies around them.
+_PIECES = st.sampled_from(
+    [
+        "info@uv-lamps.de",
+        "Sales@Ozon-Technik.COM",
+        "logo@2x.png",
+        "a@b",
+        "@",
+        " ",
+        "\n",
+        "Tel. +49 30 1234567",
+        "E-Mail: ",
+        "vertrieb@wasser-gmbh.de, ",
+        "мail@пример.рф",
+        "x" * 30,
+    ]
+)
+_LINKS = st.sampled_from(
+    [
+        "mailto:Info@UV-Lamps.de?subject=Anfrage",
+        "mailto:%20sales@ozon.de",
+        "mailto:not-an-address",
+        "tel:+4930123456",
+        "https://wa.me/4930123456",
+        "https://www.linkedin.com/company/uv-lamps",
+        "/kontakt",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(_PIECES | st.text(max_size=8), max_size=25),
+    links=st.lists(_LINKS, max_size=6),
+)
+def test_addresses_found_once_give_the_same_contacts(pieces: list[str], links: list[str]) -> None:
+    """A site's probe finds the page's addresses for the clone check and hands them to
+    the contacts, which then do not look again: the same contacts."""
+    text = "".join(pieces)
+    alone = extract_contacts(text, links, region="DE")
+    handed = extract_contacts(text, links, region="DE", emails=emails_in(text, links))
+    assert handed == alone

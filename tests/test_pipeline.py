@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
+
 from leadcheck.deadline import Deadline
 from leadcheck.inquiry import Inquiry
 from leadcheck.lead import normalize_lead
@@ -330,3 +332,33 @@ def test_a_session_holding_a_share_of_the_domains_has_that_share_of_the_caches()
     share = open_session(BatchOptions(output=None, workers=4)).options.cache_share
     assert share == (4 if can_fork() else 1)
     assert open_session(BatchOptions(output=None)).options.cache_share == 1
+
+
+def test_a_pages_addresses_are_looked_for_once_for_clone_check_and_contacts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The clone check reads the page's e-mail addresses; the contacts (once per
+    country the site's leads come from) take them from the probe instead of searching
+    the page again, and still list them."""
+    from leadcheck import contacts
+
+    searched: list[int] = []
+    lines_with_at = contacts._lines_with_at
+
+    def counted(text: str) -> list[str]:
+        searched.append(len(text))
+        return lines_with_at(text)
+
+    monkeypatch.setattr(contacts, "_lines_with_at", counted)
+    net = FakeNet()
+    water_company(net)
+    first, second = run(
+        net,
+        Inquiry(email="a@aquatech-wasser.de", country="DE"),
+        Inquiry(email="b@aquatech-wasser.de", country="AT"),
+    )
+    assert len(searched) == 1
+    for report in (first, second):
+        assert report.website is not None
+        assert report.website.contacts is not None
+        assert "li.wei@aquatech-wasser.de" in report.website.contacts.emails

@@ -87,10 +87,16 @@ MAX_PER_KIND = 10
 
 
 def extract_contacts(
-    text: str, links: Sequence[str] = (), *, region: str | None = None
+    text: str,
+    links: Sequence[str] = (),
+    *,
+    region: str | None = None,
+    emails: Sequence[str] | None = None,
 ) -> Contacts:
-    """Contacts in a page's text and links; ``region`` (ISO country) helps read local phones."""
-    emails: list[str] = []
+    """Contacts in a page's text and links; ``region`` (ISO country) helps read local phones.
+    ``emails``: what :func:`emails_in` found in the same text and links, if it was asked
+    already (they are not looked for again)."""
+    addresses: list[str] = []
     phones: list[str] = []
     whatsapp: list[str] = []
     telegram: list[str] = []
@@ -103,9 +109,10 @@ def extract_contacts(
     for link in links:
         lowered = link.lower()
         if lowered.startswith("mailto:"):
-            address = unquote(link[7:].split("?", 1)[0]).strip()
-            if _EMAIL.fullmatch(address):
-                emails.append(address.lower())
+            if emails is None:
+                address = unquote(link[7:].split("?", 1)[0]).strip()
+                if _EMAIL.fullmatch(address):
+                    addresses.append(address.lower())
             continue
         if lowered.startswith(("tel:", "callto:")):
             number = normalize_phone(unquote(link.split(":", 1)[1]), region)
@@ -145,14 +152,17 @@ def extract_contacts(
 
     # Only the lines with an "@" are searched: no address spans a line break, and a line
     # break reads the same at both ends of a line whatever lines were left out.
-    for match in _EMAIL.finditer("\n".join(_lines_with_at(text))):
-        address = match.group(1)
-        if not address.lower().endswith(_FILE_SUFFIXES):
-            emails.append(address.lower())
+    if emails is None:
+        for match in _EMAIL.finditer("\n".join(_lines_with_at(text))):
+            address = match.group(1)
+            if not address.lower().endswith(_FILE_SUFFIXES):
+                addresses.append(address.lower())
+    else:
+        addresses.extend(emails)
     phones.extend(_phones_in_text(text, region))
 
     return Contacts(
-        emails=_first(emails),
+        emails=_first(addresses),
         phones=_first(phones),
         whatsapp=_first(whatsapp),
         telegram=_first(telegram),

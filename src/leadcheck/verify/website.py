@@ -70,6 +70,9 @@ class SiteProbe(Frozen):
     page_signatures: tuple[str, ...] = ()
     bot_wall: BotWall | None = None  # a CDN's challenge or block instead of the page
     clone: Clone | None = None  # the page names another company's domain as its own
+    # the page's e-mail addresses (contacts.emails_in), found for the clone check and
+    # kept for its contacts; None: not looked for
+    page_emails: tuple[str, ...] | None = None
     elapsed_ms: int = 0
 
     def weight(self) -> int:
@@ -164,7 +167,8 @@ def site_contacts(probe: SiteProbe | None, region: str | None) -> Contacts | Non
     when no page was read: "could not tell", not "none")."""
     if probe is None or probe.page is None:
         return None
-    return extract_contacts(probe.page.text, probe.page.links, region=region)
+    page = probe.page
+    return extract_contacts(page.text, page.links, region=region, emails=probe.page_emails)
 
 
 def website_report(
@@ -300,7 +304,7 @@ async def read_site(
                 "error": "the page came too late to be read within the time limit",
             }
         )
-    wall, clone = _wall_or_clone(fetch, page, markup, host)
+    wall, clone, emails = _wall_or_clone(fetch, page, markup, host)
     if wall is not None:  # the CDN's page, not the site's: unread
         page, kind, matched = None, None, ()
     if kind in DEAD_PAGE_KINDS:  # a parking or template page copies nobody's site
@@ -316,20 +320,22 @@ async def read_site(
         page_signatures=matched,
         bot_wall=wall,
         clone=clone,
+        page_emails=emails if page is not None else None,
         elapsed_ms=int((time.monotonic() - started) * 1000),
     )
 
 
 def _wall_or_clone(
     fetch: FetchResult, page: PageContent | None, markup: str, host: str
-) -> tuple[BotWall | None, Clone | None]:
-    """A bot wall instead of the page, or else the domain a copied page names."""
+) -> tuple[BotWall | None, Clone | None, tuple[str, ...] | None]:
+    """A bot wall instead of the page, or else the domain a copied page names; and the
+    page's e-mail addresses, when they were looked for."""
     from leadcheck.verify import maillists
     from leadcheck.verify.bot_check import detect_wall
     from leadcheck.verify.clone import find_clone
 
     if fetch.status_code is None:
-        return None, None
+        return None, None, None
     wall = detect_wall(
         status=fetch.status_code,
         headers=fetch.headers,
@@ -338,11 +344,11 @@ def _wall_or_clone(
         markup=markup,
     )
     if wall is not None or page is None:
-        return wall, None
+        return wall, None, None
     parts = split_url(fetch.final_url or "")
     served = (parts.hostname if parts is not None else None) or host
     emails = emails_in(page.text, page.links)
-    return None, find_clone(page, served, emails, maillists.load_free_providers())
+    return None, find_clone(page, served, emails, maillists.load_free_providers()), emails
 
 
 async def resolve_site(
