@@ -54,6 +54,9 @@ class FakeResolver:
         self.records[key] = self.records.get(key, ()) + records
         self.names.add(name.lower())
 
+    def answered(self, name: str, rdtype: str) -> DnsAnswer | None:
+        return None  # nothing is remembered: every question is asked (and counted)
+
     async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
         name, rdtype = name.lower().rstrip("."), rdtype.upper()
         self.asked[(name, rdtype)] += 1

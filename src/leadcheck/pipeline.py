@@ -362,7 +362,9 @@ class CheckSession:
         }
         budget = deadline.earlier(Deadline.after(RDAP_BUDGET))
         domains = sorted(set(wanted.values()))
-        answers = await asyncio.gather(*(self._registration(d, budget) for d in domains))
+        answers: list[Registration | None] = [self._registrations.finished(d) for d in domains]
+        if any(answer is None for answer in answers):  # a task per lookup only when one is due
+            answers = await asyncio.gather(*(self._registration(d, budget) for d in domains))
         found = dict(zip(domains, answers, strict=True))
         when = self.options.at or datetime.now(UTC)
         today = (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone(UTC)

@@ -159,6 +159,11 @@ class Resolver:
         if self._wire is not None:
             await self._wire.close()
 
+    def answered(self, name: str, rdtype: str) -> DnsAnswer | None:
+        """The answer :meth:`query` would give at once, if the run has it already
+        (None: not asked yet, or still in flight): asked without a coroutine to run."""
+        return self._cache.finished(f"{rdtype.upper()} {name.lower().rstrip('.')}")
+
     async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
         """Look ``name`` up within ``deadline``; a known answer is cached for the run."""
         name, rdtype = name.lower().rstrip("."), rdtype.upper()

@@ -23,6 +23,10 @@ class Resolver(Protocol):
         self, name: str, rdtype: str, *, deadline: Deadline | None = None
     ) -> DnsAnswer: ...
 
+    def answered(self, name: str, rdtype: str) -> DnsAnswer | None:
+        """What ``query`` would answer at once, if already known (else None)."""
+        ...
+
     async def addresses(self, host: str, *, deadline: Deadline | None = None) -> AddressLookup: ...
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from leadcheck.inquiry import EmailAddress
 from leadcheck.models import Frozen
@@ -110,10 +110,8 @@ async def check_email(
     domain = parsed.domain
     local = parsed.local_part or ""
 
-    mx, spf, dmarc = await asyncio.gather(
-        resolver.query(domain, "MX", deadline=deadline),
-        resolver.query(domain, "TXT", deadline=deadline),
-        resolver.query(f"_dmarc.{domain}", "TXT", deadline=deadline),
+    mx, spf, dmarc = await _ask_all(
+        resolver, ((domain, "MX"), (domain, "TXT"), (f"_dmarc.{domain}", "TXT")), deadline
     )
     errors = [answer.error for answer in (mx, spf, dmarc) if answer.status is DnsStatus.ERROR]
     mx_status, mx_hosts, deliverable = await _mail_route(domain, mx, resolver, deadline)
@@ -187,6 +185,19 @@ def _resolves(status: MxStatus) -> bool | None:
     if status is MxStatus.UNKNOWN:
         return None
     return False  # NXDOMAIN, no mail server, null MX
+
+
+async def _ask_all(
+    resolver: Resolver, questions: tuple[tuple[str, str], ...], deadline: Deadline | None
+) -> list[DnsAnswer]:
+    """The answers to ``questions``, asked together; when the run knows them all (the
+    leads of one company, of one free-mail provider), no task is made to ask them."""
+    known = [resolver.answered(name, rdtype) for name, rdtype in questions]
+    if all(answer is not None for answer in known):
+        return cast("list[DnsAnswer]", known)
+    return await asyncio.gather(
+        *(resolver.query(name, rdtype, deadline=deadline) for name, rdtype in questions)
+    )
 
 
 def _suggest(address: str, domain: str, resolves: bool | None) -> str | None:
