@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from leadcheck.inquiry import EmailAddress
@@ -76,18 +78,91 @@ def check_syntax(address: str) -> EmailAddress:
             valid=False,
             error="the address is longer than 320 characters",
         )
-    try:
-        info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
-    except EmailNotValidError as exc:
-        return EmailAddress(raw=address, extracted_from=extracted_from, valid=False, error=str(exc))
+    known = _plain_address(address)
+    if known is not None:
+        normalized, local_part, domain = known
+    else:
+        try:
+            info = validate_email(address, check_deliverability=False, allow_smtputf8=True)
+        except EmailNotValidError as exc:
+            return EmailAddress(
+                raw=address, extracted_from=extracted_from, valid=False, error=str(exc)
+            )
+        normalized, local_part = info.normalized, info.local_part
+        domain = (info.ascii_domain or info.domain).lower()
     return EmailAddress(
         raw=address,
         extracted_from=extracted_from,
         valid=True,
-        normalized=info.normalized,
-        local_part=info.local_part,
-        domain=(info.ascii_domain or info.domain).lower(),
+        normalized=normalized,
+        local_part=local_part,
+        domain=domain,
     )
+
+
+# A plain local part: ASCII "atext" words joined by single dots (RFC 5322's dot-atom),
+# which email-validator takes as it is.
+_DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+_MAX_LOCAL = 64
+_MAX_ADDRESS = 254  # octets, in each of the forms email-validator measures
+
+
+def _plain_address(address: str) -> tuple[str, str, str] | None:
+    """(normalized, local part, domain) of a valid address with a plain ASCII local
+    part, as email-validator gives them, with its verdict on the domain taken once per
+    domain (an export's leads share a few: the company's, the free providers'); None
+    for any other address, which is validated whole. Exactly email-validator's answer
+    (tests/verify/test_email.py compares them)."""
+    local, at, domain = address.rpartition("@")
+    if (
+        not at
+        or len(local) > _MAX_LOCAL
+        or len(address.encode("utf-8", "surrogatepass")) > _MAX_ADDRESS
+        or "@" in local
+        or _DOT_ATOM.match(local) is None
+    ):
+        return None
+    verdict = _domain_verdict(domain)
+    names = _case_insensitive_names()
+    if verdict is None or names is None:
+        return None  # an invalid domain: its error message is email-validator's own
+    unicode_domain, ascii_domain = verdict
+    if local.lower() in names:
+        local = local.lower()  # postmaster, info, sales...: email-validator lowers them
+    normalized = f"{local}@{unicode_domain}"
+    if (
+        len(normalized.encode("utf-8")) > _MAX_ADDRESS
+        or len(local) + 1 + len(ascii_domain) > _MAX_ADDRESS
+    ):
+        return None
+    return normalized, local, ascii_domain.lower()
+
+
+@lru_cache(maxsize=1)
+def _case_insensitive_names() -> frozenset[str] | None:
+    """The mailbox names email-validator writes in lower case (RFC 2142), or None
+    should a release of it no longer name them where this looks (no short way then)."""
+    try:
+        from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
+    except ImportError:
+        return None
+    return frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+
+
+@lru_cache(maxsize=8_192)
+def _domain_verdict(domain: str) -> tuple[str, str] | None:
+    """email-validator's (domain, ASCII domain) for a valid domain, else None."""
+    from email_validator import EmailNotValidError, validate_email
+
+    if not domain or domain.startswith("["):
+        return None
+    try:
+        info = validate_email(f"a@{domain}", check_deliverability=False, allow_smtputf8=True)
+    except EmailNotValidError:
+        return None
+    if info.ascii_domain is None:
+        return None
+    return info.domain, info.ascii_domain
 
 
 async def check_email(
