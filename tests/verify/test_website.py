@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from leadcheck.deadline import Deadline
 from leadcheck.net.domains import Relation
 from leadcheck.net.fetch_result import FetchErrorKind
@@ -169,3 +172,24 @@ def test_a_site_listing_addresses_at_the_emails_domain_is_the_same_group() -> No
     net.site("aqua-werke2.de", gmail_page)
     other = check(net, "aqua-werke2.de", email_domain="gmail.com")
     assert other.email_domain_relation is Relation.DIFFERENT
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    raw=st.sampled_from(["acme.de", " https://WWW.Acme.de/x ", "münchen.de", "ftp://a.de", ""])
+    | st.text(max_size=40)
+)
+def test_a_website_read_once_per_spelling_is_read_as_afresh(raw: str) -> None:
+    from leadcheck.verify import website
+
+    assert website.parse_website(raw) == website._parse_website.__wrapped__(raw)
+    assert website.parse_website(raw) is website.parse_website(raw)  # remembered
+
+
+def test_a_long_cell_is_read_but_not_remembered() -> None:
+    from leadcheck.verify import website
+
+    website._parse_website.cache_clear()
+    long_cell = "acme.de/" + "x" * 5_000
+    assert website.parse_website(long_cell) == website._parse_website.__wrapped__(long_cell)
+    assert website._parse_website.cache_info().currsize == 0

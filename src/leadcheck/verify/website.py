@@ -20,6 +20,7 @@ Two steps, so that a batch looks at each site once however many leads name it:
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
@@ -132,7 +133,18 @@ class WebsiteReport(Frozen):
 
 
 def parse_website(raw: str) -> WebsiteAddress:
-    """A typed website as a URL and host; ``url`` None when it is not a web address."""
+    """A typed website as a URL and host; ``url`` None when it is not a web address.
+    (Read once per spelling: the leads of one company give the same one.)"""
+    if len(raw) <= _REMEMBERED_CHARS:
+        return _parse_website(raw)
+    return _parse_website.__wrapped__(raw)
+
+
+_REMEMBERED_CHARS = 2_000  # a longer cell is no website; it is read, not remembered
+
+
+@lru_cache(maxsize=8_192)
+def _parse_website(raw: str) -> WebsiteAddress:
     text = raw.strip()
     normalized = normalize_website(text)
     if normalized is None:
