@@ -228,6 +228,8 @@ class _Clock:
 
 
 _CLOCKS: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
+# A clock serves the leads planned within its second: a run needs the last few only.
+_CLOCKS_MAX = 256
 
 
 def _clock(
@@ -243,6 +245,7 @@ def _clock(
         (table, countries),
         (code, choice.zone, choice.source, choice.note, moment, rep),
         lambda: _make_clock(table, countries, code, choice, moment, rep),
+        limit=_CLOCKS_MAX,
     )
 
 
@@ -351,6 +354,8 @@ def _kept(
     tables: tuple[object, ...],
     key: tuple[object, ...],
     make: Callable[[], T],
+    *,
+    limit: int = _KEPT_MAX,
 ) -> T:
     """``make()``, once per ``key`` and ``tables``: the tables (the channel and country
     tables a plan was made from) are known by their ids, and kept with the value, so
@@ -362,7 +367,7 @@ def _kept(
         kept: T = known[1]
         return kept
     value = make()
-    if len(store) >= _KEPT_MAX:
+    if len(store) >= limit:
         store.clear()
     store[full] = (tables, value)
     return value

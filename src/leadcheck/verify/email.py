@@ -149,7 +149,7 @@ def _case_insensitive_names() -> frozenset[str] | None:
     return frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=4_096)  # about 260 bytes each
 def _domain_verdict(domain: str) -> tuple[str, str] | None:
     """email-validator's (domain, ASCII domain) for a valid domain, else None."""
     from email_validator import EmailNotValidError, validate_email

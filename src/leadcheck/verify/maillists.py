@@ -419,7 +419,7 @@ def suggest_domain(domain: str, *, resolves: bool | None = None) -> str | None:
     return _suggestion(normalize_domain(domain), resolves)
 
 
-@lru_cache(maxsize=8_192)
+@lru_cache(maxsize=4_096)  # about 360 bytes each
 def _suggestion(domain: str, resolves: bool | None) -> str | None:
     """The typo rules' answer, once per (domain, what DNS said) per process: a batch's
     leads share their company's and the free providers' domains, and the rules read
