@@ -88,6 +88,12 @@ def parse_nameserver(text: str) -> tuple[str, int]:
 DNS_MEMO = 100_000  # answers a run remembers (a domain needs about eight)
 
 
+def _question(name: str, rdtype: str) -> tuple[str, str, str]:
+    """(name, type, memo key) of a question as the run's memo knows it."""
+    name, rdtype = name.lower().rstrip("."), rdtype.upper()
+    return name, rdtype, f"{rdtype} {name}"  # a record type has no blank: one string
+
+
 class Resolver:
     """An asynchronous, caching DNS resolver for one run.
 
@@ -162,12 +168,11 @@ class Resolver:
     def answered(self, name: str, rdtype: str) -> DnsAnswer | None:
         """The answer :meth:`query` would give at once, if the run has it already
         (None: not asked yet, or still in flight): asked without a coroutine to run."""
-        return self._cache.finished(f"{rdtype.upper()} {name.lower().rstrip('.')}")
+        return self._cache.finished(_question(name, rdtype)[2])
 
     async def query(self, name: str, rdtype: str, *, deadline: Deadline | None = None) -> DnsAnswer:
         """Look ``name`` up within ``deadline``; a known answer is cached for the run."""
-        name, rdtype = name.lower().rstrip("."), rdtype.upper()
-        key = f"{rdtype} {name}"  # a record type has no blank: the pair, one string
+        name, rdtype, key = _question(name, rdtype)
         known = self._cache.finished(key)
         if known is not None:
             return known

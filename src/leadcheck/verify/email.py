@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import re
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, cast
 
 from leadcheck.inquiry import EmailAddress
@@ -118,8 +118,7 @@ def _plain_address(address: str) -> tuple[str, str, str] | None:
         not at
         or len(local) > _MAX_LOCAL
         or len(address.encode("utf-8", "surrogatepass")) > _MAX_ADDRESS
-        or "@" in local
-        or _DOT_ATOM.match(local) is None
+        or _DOT_ATOM.match(local) is None  # (no "@" in it: one "@" in the address)
     ):
         return None
     verdict = _domain_verdict(domain)
@@ -138,7 +137,7 @@ def _plain_address(address: str) -> tuple[str, str, str] | None:
     return normalized, local, ascii_domain.lower()
 
 
-@lru_cache(maxsize=1)
+@cache
 def _case_insensitive_names() -> frozenset[str] | None:
     """The mailbox names email-validator writes in lower case (RFC 2142), or None
     should a release of it no longer name them where this looks (no short way then)."""
@@ -154,9 +153,7 @@ def _domain_verdict(domain: str) -> tuple[str, str] | None:
     """email-validator's (domain, ASCII domain) for a valid domain, else None."""
     from email_validator import EmailNotValidError, validate_email
 
-    if not domain or domain.startswith("["):
-        return None
-    try:
+    try:  # (an empty domain, or a bracketed address, is refused here too)
         info = validate_email(f"a@{domain}", check_deliverability=False, allow_smtputf8=True)
     except EmailNotValidError:
         return None

@@ -332,7 +332,7 @@ async def read_site(
         page_signatures=matched,
         bot_wall=wall,
         clone=clone,
-        page_emails=emails if page is not None else None,
+        page_emails=emails,
         elapsed_ms=int((time.monotonic() - started) * 1000),
     )
 
