@@ -59,6 +59,12 @@ def test_help_option_prints_to_stdout_and_exits_0(capsys: pytest.CaptureFixture[
     assert "Commands:" in text
 
 
-def test_shell_completion_script(capsys: pytest.CaptureFixture[str]) -> None:
+def test_shell_completion_script(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Typer's --show-completion names the shell it detects among the test's parent
+    # processes, and ignores a shell given after it; with none found (a test run from a
+    # scheduler or in the background) it fails. Typer's switch makes it take the name.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     assert main(["--show-completion", "bash"]) == ExitCode.OK
     assert "_leadcheck_completion" in capsys.readouterr().out
