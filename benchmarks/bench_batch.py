@@ -1,8 +1,9 @@
 """End-to-end throughput of ``leadcheck batch`` against the loopback test world.
 
 Run:  python benchmarks/bench_batch.py [--leads 10000] [--concurrency 64] [--workers N]
-                                        [--pages realistic|tiny] [--world-cpus 1]
-                                        [--client-cpus 0] [--dns-delay 0.02] [--http-delay 0.1]
+                                        [--pages realistic|tiny] [--messages varied|same]
+                                        [--world-cpus 1] [--client-cpus 0]
+                                        [--dns-delay 0.02] [--http-delay 0.1]
 
 The world (tests/world) serves DNS, HTTP and HTTPS on loopback from a process of its
 own (``--world-cpus`` pins it, e.g. to a core the client does not use), with latency
@@ -12,7 +13,8 @@ pages of 30-80 KB in ten languages (benchmarks/pages.py; ``--pages tiny`` for th
 0.6 KB page). The input is an Alibaba-style CSV: leads spread over company domains
 (several leads per company, the same company every ``companies`` rows), a share of
 them on free mail, half the websites given as ``https://www.…`` that must fall back to
-the bare domain. Reported:
+the bare domain, each lead with its own message (templates with their own quantities,
+as buyers write them; ``--messages same`` for one message for all, as before). Reported:
 
   batch      - wall time, leads/s; the client's CPU time per lead (the leadcheck process
                and its workers), the world's CPU time per lead; peak memory (the sum
@@ -43,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from inquiries import inquiry_message
 from pages import company_page, site_profile
 from world_process import WorldProcess, parse_cpus
 
@@ -85,8 +88,13 @@ def build_world(world: object, companies: int, pages: str) -> tuple[list[str], i
     return domains, total
 
 
-def write_leads(path: Path, leads: int, domains: list[str], seed: int = 7) -> None:
+def write_leads(
+    path: Path, leads: int, domains: list[str], seed: int = 7, *, messages: str = "varied"
+) -> None:
+    """``messages``: "varied" (each lead its own, as in a real export) or "same" (one
+    message for every lead, as before the benchmark's sixth round)."""
     rng = random.Random(seed)
+    words = random.Random(seed + 1)  # the messages' own draws leave the others as they were
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["Company", "Contact", "Email", "Website", "Phone", "Country", "Message"])
@@ -102,7 +110,9 @@ def write_leads(path: Path, leads: int, domains: list[str], seed: int = 7) -> No
                     domain if free or rng.random() < 0.5 else f"https://www.{domain}",
                     "+49 711 2589340",
                     COUNTRIES[int(domain[8:13]) % len(COUNTRIES)],  # a company has one country
-                    "We need UV sterilizers for our water treatment project. Please quote.",
+                    inquiry_message(words)
+                    if messages == "varied"
+                    else "We need UV sterilizers for our water treatment project. Please quote.",
                 ]
             )
 
@@ -264,6 +274,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--workers", type=int, help="leadcheck batch --workers (default: its own)")
     parser.add_argument("--pages", choices=("realistic", "tiny"), default="realistic")
+    parser.add_argument(
+        "--messages",
+        choices=("varied", "same"),
+        default="varied",
+        help="each lead its own message (default), or one for all (the earlier benchmark)",
+    )
     parser.add_argument("--dns-delay", type=float, default=0.020)
     parser.add_argument("--http-delay", type=float, default=0.100)
     parser.add_argument("--world-cpus", help="pin the world's process, e.g. 1 (default: none)")
@@ -282,8 +298,9 @@ def main() -> None:
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(
         f"{args.leads:,} leads, {companies:,} company domains + {len(FREE_MAIL)} free-mail, "
-        f"{args.pages} pages, dns delay {args.dns_delay * 1000:.0f} ms, http delay "
-        f"{args.http_delay * 1000:.0f} ms; world on CPUs {world_cpus or 'any'}, "
+        f"{args.pages} pages, {args.messages} messages, dns delay "
+        f"{args.dns_delay * 1000:.0f} ms, http delay {args.http_delay * 1000:.0f} ms; "
+        f"world on CPUs {world_cpus or 'any'}, "
         f"client on CPUs {client_cpus or 'any'}"
     )
     with (
@@ -301,7 +318,7 @@ def main() -> None:
         print(f"  pages: {page_bytes / companies / 1000:.1f} KB on average")
         work = Path(tmp)
         source = work / "leads.csv"
-        write_leads(source, args.leads, domains)
+        write_leads(source, args.leads, domains, messages=args.messages)
         world.reset()
         output = work / "out.csv"
         run = run_batch(
@@ -353,7 +370,7 @@ def main() -> None:
         sample_domains = list(domains)
         random.Random(11).shuffle(sample_domains)
         # one lead per company: the -j 1 run gets no help from any cache
-        write_leads(sample, args.sample, sample_domains[: args.sample])
+        write_leads(sample, args.sample, sample_domains[: args.sample], messages=args.messages)
         seq = run_batch(
             world,
             sample,

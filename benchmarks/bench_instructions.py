@@ -13,7 +13,9 @@ per step, set-up included; a step's count is its run minus the set-up, per site.
 
 Steps: ``read`` (``read_document``), ``classify`` (``classify_page`` and the clone
 check's copyright lines), ``contacts`` (``extract_contacts`` for the site's country)
-and ``fit`` (``score_fit`` a page's first time). Needs valgrind; a count is of the
+``fit`` (``score_fit`` a page's first time) and ``leads`` (a batch's fits of four
+leads of the site, each with a message of its own, ``CheckSession._score``: the page's
+first fit and three with its matches known). Needs valgrind; a count is of the
 interpreter's instructions, so compare trees under one Python only.
 """
 
@@ -21,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
+import random
 import re
 import shutil
 import subprocess
@@ -28,17 +32,20 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STEPS = ("read", "classify", "contacts", "fit")
+STEPS = ("read", "classify", "contacts", "fit", "leads")
+LEADS_PER_SITE = 4
 
 
 def drive(step: str, sites: int) -> None:
     """The driver: build and read the pages, then run ``step`` over them once."""
     sys.path.insert(0, str(HERE))
+    from inquiries import inquiry_message
     from leadcheck.contacts import extract_contacts
     from leadcheck.fit import load_taxonomy
     from leadcheck.fit.matcher import compile_taxonomy
     from leadcheck.fit.page import fit_input
     from leadcheck.fit.scoring import score_fit
+    from leadcheck.pipeline import CheckSession  # imported in the set-up: not counted
     from leadcheck.verify import clone, page_kinds
     from leadcheck.verify.page import read_document
     from pages import company_site
@@ -49,6 +56,7 @@ def drive(step: str, sites: int) -> None:
     page_kinds.load_signatures()
     extract_contacts("+49 30 1234567", (), region="DE")
     documents = [read_document(body, "text/html") for body in bodies]
+    pickles = [pickle.dumps(document.content) for document in documents]
     compile_taxonomy(taxonomy).clear_cache()
     if step == "read":
         for body in bodies:
@@ -67,6 +75,16 @@ def drive(step: str, sites: int) -> None:
         for document in documents:
             doc = fit_input(document.content, company="Acme Water", message="UV lamps")
             score_fit(doc, taxonomy)
+    elif step == "leads":
+        session = CheckSession()
+        session._taxonomy = taxonomy
+        rng = random.Random(5)
+        for round_ in range(LEADS_PER_SITE):
+            for index, document in enumerate(documents):
+                company = f"Company {index:05} GmbH"
+                # the site memo thaws a page afresh for each lead: new strings, hashed anew
+                page = document.content if round_ == 0 else pickle.loads(pickles[index])
+                session._score(page, company, inquiry_message(rng))
 
 
 def count(src: Path, step: str, sites: int) -> int:

@@ -15,6 +15,9 @@ Measured in one process, CPU by ``time.process_time`` (the best of three passes)
                     by email-validator, then its domain's answers, known by then: four
                     leads of each of 500 companies, DNS answered from a canned table
                     in place of the wire);
+  fit             - a lead's fit (CheckSession._score) when its site's page is known:
+                    four leads of each of 100 realistic pages, each lead with its own
+                    message (benchmarks/inquiries.py) and one message for all;
   DNS memory      - the bytes the resolver's memo holds per answer kept (tracemalloc,
                     40,000 answers).
 """
@@ -25,10 +28,14 @@ import argparse
 import asyncio
 import gc
 import random
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # inquiries.py, pages.py
 
 COUNTRIES = ("DE", "ES", "IT", "FR", "VN", "BR", "IN", "TR", "US", "AE")
 
@@ -121,6 +128,62 @@ def email_figures(count: int) -> None:
     loop.close()
 
 
+def fit_figures(sites: int = 100, leads_per_site: int = 4) -> None:
+    """A lead's fit when its site's page is known (its matches counted once per site):
+    each lead with its own message, as in bench_batch.py, and one message for all."""
+    import pickle
+
+    from inquiries import inquiry_message
+    from leadcheck.fit.taxonomy import load_taxonomy
+    from leadcheck.pipeline import CheckSession
+    from leadcheck.verify.page import read_page
+    from pages import company_page, site_profile
+
+    pages = []
+    for index in range(sites):
+        language, industry, size = site_profile(index)
+        html = company_page(
+            f"company-{index:05}.de",
+            f"Company {index:05} GmbH",
+            language=language,
+            industry=industry,
+            size=size,
+        )
+        pages.append(pickle.dumps(read_page(html.encode(), "text/html")))
+    rng = random.Random(3)
+    for label, varied in (("own messages", True), ("one message", False)):
+        leads = [
+            (
+                index % sites,
+                f"Company {index % sites:05} GmbH",
+                inquiry_message(rng)
+                if varied
+                else "We need UV sterilizers for our water treatment project. Please quote.",
+            )
+            for index in range(sites * leads_per_site)
+        ]
+        # Each pass is a new session (its memo of fits empty); the pages' matches are
+        # counted before (the taxonomy's cache, the process's): the first of a site's
+        # four leads is scored, the others are scored again or share its fit. A lead
+        # gets its page thawed afresh from the site memo: new strings, hashed anew.
+        warm = CheckSession()
+        warm._taxonomy = load_taxonomy()
+        for site, company, message in leads[:sites]:
+            warm._score(pickle.loads(pages[site]), company, message)
+        passes = []
+        for _ in range(3):
+            session = CheckSession()
+            session._taxonomy = warm._taxonomy
+            passes.append((session, [(pickle.loads(pages[i]), c, m) for i, c, m in leads]))
+
+        def run(passes: list[Any] = passes) -> None:
+            session, work = passes.pop()
+            for page, company, message in work:
+                session._score(page, company, message)
+
+        print(f"  fit, page known, {label:13s} {best_of_three(run, len(leads)):7.1f} µs a lead")
+
+
 def dns_memory(count: int = 40_000) -> None:
     import inspect
 
@@ -161,6 +224,7 @@ def main() -> None:
     split_figures(args.leads)
     impersonation_figures(args.leads)
     email_figures(args.leads)
+    fit_figures()
     dns_memory()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 
@@ -207,6 +208,42 @@ def test_a_thin_home_page_sends_fit_to_the_products_page_once_per_site() -> None
     assert net.fetcher.fetched["https://berger-sohn.de/produkte/"] == 1
     assert net.fetcher.fetched["https://berger-sohn.de/impressum"] == 0
     assert net.fetcher.fetched["https://other-site.de/produkte"] == 0
+
+
+def test_a_sites_leads_that_name_the_same_terms_share_one_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import leadcheck.fit.scoring as scoring
+
+    fresh = scoring.score_fit
+    scored: list[str | None] = []
+
+    def counting(doc: scoring.FitInput, *args: Any, **kwargs: Any) -> scoring.FitResult:
+        scored.append(doc.message)
+        return fresh(doc, *args, **kwargs)
+
+    messages = (
+        "Hello, we need 40 UV lamps for drinking water. FOB price?",
+        "Dear supplier, please quote 300 UV lamps: drinking water, new line.",
+        "Interested in your products",
+        "Please send your catalogue",
+        "We need UV lamps for a fish farm",
+    )
+    inquiries = [Inquiry(website="aquatech-wasser.de", message=message) for message in messages]
+    alone = []
+    for inquiry in inquiries:  # each in a session of its own: nothing shared
+        net = FakeNet()
+        water_company(net)
+        alone.append(run(net, inquiry)[0].fit)
+    monkeypatch.setattr(scoring, "score_fit", counting)
+    net = FakeNet()
+    water_company(net)
+    together = [report.fit for report in run(net, *inquiries)]
+    # one fit for the first two (the same terms), one for the two that name none, one
+    # for the fish farm
+    assert scored == [messages[0], messages[2], messages[4]]
+    assert together == alone
+    assert alone[0] != alone[4]
 
 
 def test_a_home_page_that_says_enough_reads_no_other_page() -> None:

@@ -164,8 +164,9 @@ class CheckSession:
         self._contacts: Memo[tuple[str, str], Contacts] = Memo(
             _shared(WEBSITE_MEMO, share), pack=freeze, unpack=thaw
         )
-        # (page fingerprint, company, message) -> its fit: a site's leads with the same
-        # words are scored once (the page's own matches are kept per site anyway)
+        # (page fingerprint, the terms in the lead's words) -> its fit: a site's leads
+        # whose words name the same terms are scored once, however worded (the page's
+        # own matches are kept per site anyway)
         self._fits: Memo[tuple[int, int], FitResult] = Memo(
             _shared(FIT_MEMO, share), pack=freeze, unpack=thaw
         )
@@ -526,20 +527,24 @@ class CheckSession:
 
     def _score(self, page: PageContent, company: str | None, message: str | None) -> FitResult:
         """``score_fit`` of a page and an inquiry's words, remembered for the run: the
-        same page with the same words is the same fit. The page and the words are known
-        by the text's length and one hash of all that fit reads (Python's hash of a
-        string is keyed per process, as for the matcher's cache), so the memo holds
-        neither; the fit itself is kept frozen."""
+        same page with the same terms in the lead's words (``lead_words``: a fit reads
+        nothing else of them) is the same fit, so a site's leads share it whatever
+        their messages say around those terms. The page is known by the text's length
+        and one hash of all that fit reads of it (Python's hash of a string is keyed
+        per process, as for the matcher's cache), so the memo holds no page; the fit
+        itself is kept frozen."""
         from leadcheck.fit.page import fit_input
-        from leadcheck.fit.scoring import score_fit
+        from leadcheck.fit.scoring import lead_words, score_fit
 
+        words = lead_words(company, message, self._taxonomy)
         # (fit_input reads a plain text's first line as its title when the page has no
         # title, description, headings, links or alts: whether it has links counts too)
-        words = (page.title, page.description, page.headings, page.image_alts, page.text)
-        key = (len(page.text), hash((*words, bool(page.links), company, message)))
+        read = (page.title, page.description, page.headings, page.image_alts, page.text)
+        key = (len(page.text), hash((*read, bool(page.links), words)))
         known = self._fits.get(key)
         if known is None:
-            known = score_fit(fit_input(page, company=company, message=message), self._taxonomy)
+            doc = fit_input(page, company=company, message=message)
+            known = score_fit(doc, self._taxonomy, words=words)
             self._fits.put(key, known)
         return known
 

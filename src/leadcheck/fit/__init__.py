@@ -12,6 +12,7 @@ from leadcheck.fit.scoring import (
     FitResult,
     SegmentScore,
     TermMatch,
+    lead_words,
     score_fit,
 )
 from leadcheck.fit.taxonomy import Taxonomy, load_taxonomy
@@ -24,6 +25,7 @@ __all__ = [
     "Taxonomy",
     "TermMatch",
     "fit_input",
+    "lead_words",
     "load_taxonomy",
     "score_fit",
     "score_page",

@@ -110,24 +110,26 @@ def _text_key(text: str) -> int:
     return (len(text) << _HASH_BITS) | (hash(text) & _HASH_MASK)
 
 
-def _pack(counts: Counts) -> bytes:
-    """Both counters as one bytes object: [number of total pairs, its (term, count)
-    pairs, the claimed pairs], a few hundred bytes for a page."""
-    total, claimed = counts.total, counts.claimed
-    flat = [len(total)]
-    for counter in (total, claimed):
-        for term, count in counter.items():
-            flat += (term, count)
-    return array(_ITEM, flat).tobytes()
+Occurrences = tuple[tuple[int, int, int], ...]  # (term index, count, claimed), in found order
 
 
-def _unpack(packed: bytes) -> Counts:
+def occurrences(counts: Counts) -> Occurrences:
+    """``counts`` as (term, count, claimed) triples, in the order the terms were found
+    (every claimed term is a counted one)."""
+    claimed = counts.claimed
+    return tuple((term, count, claimed.get(term, 0)) for term, count in counts.total.items())
+
+
+def _pack(found: Occurrences) -> bytes:
+    """The triples as one flat array in bytes: a few hundred bytes for a page."""
+    return array(_ITEM, [item for triple in found for item in triple]).tobytes()
+
+
+def _unpack(packed: bytes) -> Occurrences:
     flat = array(_ITEM)
     flat.frombytes(packed)
-    split = 1 + 2 * flat[0]
-    total = Counter(dict(zip(flat[1:split:2], flat[2:split:2], strict=True)))
-    claimed = Counter(dict(zip(flat[split::2], flat[split + 1 :: 2], strict=True)))
-    return Counts(total, claimed)
+    items = iter(flat)
+    return tuple(zip(items, items, items, strict=True))
 
 
 class CompiledTaxonomy:
@@ -222,20 +224,20 @@ class CompiledTaxonomy:
         self.claim_window = taxonomy.scoring.claim_window
         self.claim_reach = taxonomy.scoring.claim_reach
 
-    def count_cached(self, text: str, fold: Callable[[str], str]) -> Counts:
-        """``count_zones(fold(text))``, remembered for the last tens of thousands of texts.
+    def count_cached(self, text: str, fold: Callable[[str], str]) -> Occurrences:
+        """``occurrences(count_zones(fold(text)))``, remembered for the last tens of
+        thousands of texts.
 
         Keyed by the text's length and hash, not the text itself, so the cache holds
         no page in memory; Python's string hash is keyed per process, so a stranger
-        cannot craft a colliding page. The counts are kept as one flat array of (term,
-        count) pairs in bytes and handed out as new Counters each time.
+        cannot craft a colliding page. The triples are kept as one flat array in bytes.
         """
         key = _text_key(text)
         packed = self._cache.get(key)
         if packed is None:
-            counts = self.count_zones(fold(text))
-            self._cache.put(key, _pack(counts))
-            return counts
+            found = occurrences(self.count_zones(fold(text)))
+            self._cache.put(key, _pack(found))
+            return found
         return _unpack(packed)
 
     def clear_cache(self) -> None:

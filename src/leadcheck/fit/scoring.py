@@ -35,7 +35,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from leadcheck.fit.matcher import CompiledTaxonomy, Counts, GroupInfo, compile_taxonomy
+from leadcheck.fit.matcher import CompiledTaxonomy, GroupInfo, compile_taxonomy, occurrences
 from leadcheck.fit.normalize import fold
 from leadcheck.fit.taxonomy import Scoring, Taxonomy, load_taxonomy
 from leadcheck.models import Frozen
@@ -121,28 +121,61 @@ class FitResult(Frozen):
     pages_read: tuple[str, ...] = ()
 
 
-def score_fit(doc: FitInput, taxonomy: Taxonomy | None = None) -> FitResult:
-    """Score one lead against ``taxonomy`` (the shipped one by default). Pure and fast."""
+def score_fit(
+    doc: FitInput, taxonomy: Taxonomy | None = None, *, words: LeadWords | None = None
+) -> FitResult:
+    """Score one lead against ``taxonomy`` (the shipped one by default). Pure and fast.
+
+    ``words``: ``lead_words(doc.company, doc.message, taxonomy)``, when the caller has
+    it already (a batch keys its memo of fits by it).
+    """
     taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
     compiled = compile_taxonomy(taxonomy)
-    found = _find(doc, compiled)
+    found = _find(doc, compiled, words)
     return _Scorer(found, compiled, taxonomy.scoring).result()
 
 
 Found = dict[int, dict[FieldName, tuple[int, int]]]  # term -> field -> (count, claimed)
 
+# The terms found in a lead's own words, in the order found: (field, term index,
+# count, claimed count), the company name's first, then the message's.
+LeadWords = tuple[tuple[FieldName, int, int, int], ...]
 
-def _find(doc: FitInput, compiled: CompiledTaxonomy) -> Found:
+
+def lead_words(
+    company: str | None, message: str | None, taxonomy: Taxonomy | None = None
+) -> LeadWords:
+    """The taxonomy's terms in a lead's company name and message, as :func:`score_fit`
+    finds them. A fit reads nothing else of those words: the same page with the same
+    ``lead_words`` is the same fit, however differently two inquiries are worded
+    ("we need 40 UV sterilizers" and "we need 200 UV sterilizers"; every message that
+    names no term at all)."""
+    compiled = compile_taxonomy(taxonomy if taxonomy is not None else load_taxonomy())
+    words: list[tuple[FieldName, int, int, int]] = []
+    own: tuple[tuple[FieldName, str | None], ...] = (("company", company), ("message", message))
+    for name, value in own:
+        if value:
+            triples = occurrences(compiled.count_zones(fold(value)))
+            words.extend((name, term, count, claimed) for term, count, claimed in triples)
+    return tuple(words)
+
+
+def _find(doc: FitInput, compiled: CompiledTaxonomy, words: LeadWords | None = None) -> Found:
     found: Found = defaultdict(dict)
     for name, value in _raw_fields(doc):
         if name in ("company", "message"):  # the lead's own words: always matched afresh
-            counts: Counts = compiled.count_zones(fold(value))
+            if words is not None:
+                for field_name, term_index, count, claimed in words:
+                    if field_name == name:
+                        found[term_index][name] = (count, claimed)
+                continue
+            triples = occurrences(compiled.count_zones(fold(value)))
         else:
             # A batch scores one website's page for every lead that names it: the
             # page's fields are matched once and then come from the cache.
-            counts = compiled.count_cached(value, _folder(name))
-        for term_index, count in counts.total.items():
-            found[term_index][name] = (count, counts.claimed.get(term_index, 0))
+            triples = compiled.count_cached(value, _folder(name))
+        for term_index, count, claimed in triples:
+            found[term_index][name] = (count, claimed)
     return found
 
 

@@ -1,0 +1,121 @@
+"""A lead's own words as fit sees them: the terms in its company name and message.
+
+A batch keys its memo of fits by the page and ``lead_words``; that is right only if
+a fit reads nothing else of those words. These tests hold the claim to account.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadcheck.fit.scoring import FitInput, lead_words, score_fit
+from tests.fit.conftest import page
+
+PAGES = (
+    "en_uv_distributor.html",
+    "de_wasseraufbereitung.html",
+    "en_nail_salon.html",
+    "es_moda.html",
+)
+
+# Words that are taxonomy terms or change how terms count (a false friend, a claim,
+# a mask), in several languages, and words that are none.
+TERMS = (
+    "UV sterilizer",
+    "UV sterilizers",
+    "UV-C lamp",
+    "water treatment",
+    "drinking water",
+    "aquaculture",
+    "fish farm",
+    "disinfection",
+    "hospital",
+    "kitchen exhaust",
+    "UV printing",
+    "nail lamp",
+    "gel nail polish",
+    "we manufacture",
+    "Wasseraufbereitung",
+    "Entkeimung",
+    "depuradora",
+    "紫外线杀菌灯",
+    "uv",
+)
+FILLER = (
+    "we",
+    "need",
+    "please",
+    "quote",
+    "price",
+    "for",
+    "our",
+    "project",
+    "Dear supplier,",
+    "FOB?",
+    "40",
+    "200 m3/h",
+    "sofas",
+    "hello",
+    ".",
+    "\n",
+)
+WORDS = st.lists(st.sampled_from(TERMS + FILLER), max_size=14).map(" ".join)
+ANY_TEXT = st.one_of(WORDS, st.text(max_size=120), st.none())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(PAGES), ANY_TEXT, ANY_TEXT)
+def test_a_fit_from_known_lead_words_is_the_fit(
+    name: str, company: str | None, message: str | None
+) -> None:
+    doc = page(name, **{k: v for k, v in (("company", company), ("message", message)) if v})
+    words = lead_words(doc.company, doc.message)
+    assert score_fit(doc, words=words) == score_fit(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PAGES), WORDS, WORDS, WORDS)
+def test_messages_with_the_same_terms_have_the_same_fit(
+    name: str, company: str, one: str, other: str
+) -> None:
+    # Drawn from a few dozen words, two messages often name the same terms in the
+    # same order while differing in everything else.
+    if lead_words(company, one) != lead_words(company, other):
+        return
+    first = score_fit(page(name, company=company, message=one))
+    second = score_fit(page(name, company=company, message=other))
+    assert first == second
+
+
+def test_wording_around_the_same_terms_does_not_count() -> None:
+    forty = "Hello, we need 40 UV sterilizers for our water treatment project. FOB price?"
+    more = "Dear supplier, please quote 200 UV sterilizers: water treatment, new line."
+    assert lead_words("Ostwasser GmbH", forty) == lead_words("Ostwasser GmbH", more)
+    assert lead_words(None, "Interested in your products") == ()
+    assert lead_words(None, "Please send your catalogue") == ()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("We need UV sterilizers", "We need UV sterilizers for water treatment"),  # a term more
+        ("We need UV sterilizers", "We need UV sterilizers, UV sterilizers"),  # counted twice
+        ("UV lamp for water treatment", "UV lamp for gel nail polish"),  # a false friend
+    ],
+)
+def test_other_terms_are_other_words(one: str, other: str) -> None:
+    assert lead_words(None, one) != lead_words(None, other)
+
+
+def test_the_company_name_and_the_message_are_told_apart() -> None:
+    # the same term weighs differently in the company name (3) and the message (2)
+    as_company = lead_words("Aquaculture Supply Ltd", None)
+    as_message = lead_words(None, "Aquaculture Supply Ltd")
+    assert as_company != as_message
+    alone = FitInput(company="Aquaculture Supply Ltd")
+    assert score_fit(alone, words=as_company) == score_fit(alone)
+    assert score_fit(alone, words=as_company) != score_fit(
+        FitInput(message="Aquaculture Supply Ltd")
+    )
