@@ -246,6 +246,47 @@ def test_a_sites_leads_that_name_the_same_terms_share_one_fit(
     assert alone[0] != alone[4]
 
 
+def test_leads_of_a_thin_site_are_scored_on_all_its_pages_read_as_one() -> None:
+    """The session keeps the terms of a site's pages read for fit, not the pages: each
+    lead's fit is still that of the merged pages and its own words, as if scored alone."""
+    from leadcheck.fit.page import fit_input, merge_pages
+    from leadcheck.fit.scoring import score_fit
+    from leadcheck.verify.page import read_page
+
+    net = FakeNet()
+    _thin_home(net)
+    about = b"<h1>Ueber uns</h1><p>Wir beliefern Krankenhaeuser und Kliniken in ganz Bayern.</p>"
+    net.fetcher.add("https://berger-sohn.de/ueber-uns", FakePage(body=about))
+    # messages that leave the home page below tier B: each lead reads the other pages
+    messages = (
+        None,
+        "Hallo, Fischzucht hier",
+        "Bitte Katalog senden",
+        "UV printing machine",
+        "Wir brauchen Lampen",
+        "Hallo, Fischzucht hier",
+    )
+    reports = run(net, *(Inquiry(website="berger-sohn.de", message=m) for m in messages))
+    home = net.fetcher.pages["https://berger-sohn.de/"].body
+    products = net.fetcher.pages["https://berger-sohn.de/produkte/"].body
+    merged = merge_pages(
+        read_page(home, "text/html"),
+        (read_page(products, "text/html"), read_page(about, "text/html")),
+    )
+    for message, report in zip(messages, reports, strict=True):
+        alone = score_fit(fit_input(read_page(home, "text/html"), message=message))
+        assert alone.tier in ("C", "D")
+        expected = score_fit(fit_input(merged, company=None, message=message))
+        assert report.fit is not None
+        assert report.fit.model_copy(update={"pages_read": ()}) == expected
+        assert report.fit.pages_read == (
+            "https://berger-sohn.de/produkte/",
+            "https://berger-sohn.de/ueber-uns",
+        )
+    assert len({report.fit for report in reports}) == 4  # two name no term at all
+    assert net.fetcher.fetched["https://berger-sohn.de/produkte/"] == 1
+
+
 def test_a_home_page_that_says_enough_reads_no_other_page() -> None:
     net = FakeNet()
     water_company(net)

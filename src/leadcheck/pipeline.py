@@ -32,13 +32,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import Field, model_validator
 
 from leadcheck.deadline import Deadline, wait_within
 from leadcheck.errors import InvalidInputError
-from leadcheck.fit.scoring import FitResult
+from leadcheck.fit.scoring import FitResult, PageWords
 from leadcheck.followup.rep import RepSettings, fold_rep_timezone
 from leadcheck.inquiry import Inquiry, Lead, WebsiteAddress
 from leadcheck.memo import FutureMemo, Memo, freeze, frozen_size, thaw
@@ -82,6 +82,14 @@ MORE_PAGES_MEMO_BYTES = 48_000_000
 # A lead with less time than this left does not start the network's probe with a share
 # of it: "no answer in 0.1 s" would say nothing about the network.
 MIN_PROBE_TIME = 0.5
+
+
+class MorePages(NamedTuple):
+    """A site's other pages read for fit: their URLs, and the terms of the home page
+    and them together (``fit.scoring.page_words`` of ``fit.page.merge_pages``)."""
+
+    urls: tuple[str, ...]
+    words: PageWords
 
 
 class CheckOptions(Frozen):
@@ -170,8 +178,10 @@ class CheckSession:
         self._fits: Memo[tuple[int, int], FitResult] = Memo(
             _shared(FIT_MEMO, share), pack=freeze, unpack=thaw
         )
-        # site url -> its other pages read for fit (products, services, about)
-        self._more_pages: FutureMemo[str, tuple[tuple[str, PageContent], ...]] = FutureMemo(
+        # site url -> its other pages read for fit (products, services, about): their
+        # URLs, and the terms in them and the home page (not their text: that is all
+        # a fit reads of them)
+        self._more_pages: FutureMemo[str, MorePages | None] = FutureMemo(
             _shared(WEBSITE_MEMO, share),
             pack=freeze,
             unpack=thaw,
@@ -558,8 +568,6 @@ class CheckSession:
     ) -> FitResult:
         """The home page says too little (below tier B): read up to :data:`MORE_PAGES`
         of the site's products, services and about pages, once per site per run."""
-        from leadcheck.fit.page import merge_pages
-
         key = website.final_url or website.url
         if key is None or deadline.expired:
             return first
@@ -569,24 +577,38 @@ class CheckSession:
                 self._read_more_pages(key, home, deadline.share(MORE_PAGES_SHARE))
             )
             self._more_pages.put(key, cached)
-        pages = await wait_within(cached, deadline)
-        if not pages:
+        more = await wait_within(cached, deadline)
+        if more is None:
             return first
-        merged = merge_pages(home, tuple(page for _, page in pages))
         inquiry = lead.inquiry
-        result = self._score(merged, inquiry.company, inquiry.message)
-        return result.model_copy(update={"pages_read": tuple(url for url, _ in pages)})
+        result = self._score_words(more.words, inquiry.company, inquiry.message)
+        return result.model_copy(update={"pages_read": more.urls})
+
+    def _score_words(self, page: PageWords, company: str | None, message: str | None) -> FitResult:
+        """``score_words`` of a page's terms and an inquiry's, remembered for the run
+        beside :meth:`_score`'s fits (a page's length is never negative: the keys differ)."""
+        from leadcheck.fit.scoring import lead_words, score_words
+
+        words = lead_words(company, message, self._taxonomy)
+        key = (-1, hash((page, words)))
+        known = self._fits.get(key)
+        if known is None:
+            known = score_words(page, words, self._taxonomy)
+            self._fits.put(key, known)
+        return known
 
     async def _read_more_pages(
         self, url: str, home: PageContent, deadline: Deadline
-    ) -> tuple[tuple[str, PageContent], ...]:
+    ) -> MorePages | None:
         from leadcheck.fit.more_pages import pick_more_pages
+        from leadcheck.fit.page import fit_input, merge_pages
+        from leadcheck.fit.scoring import page_words
         from leadcheck.verify.page import read_page
 
         _, fetcher = self._network()
         wanted = pick_more_pages(home.links, url, language=home.language, limit=MORE_PAGES)
         if not wanted:
-            return ()
+            return None
         fetched = await asyncio.gather(*(fetcher.fetch(link, deadline=deadline) for link in wanted))
         pages: list[tuple[str, PageContent]] = []
         for link, result in zip(wanted, fetched, strict=True):
@@ -597,7 +619,12 @@ class CheckSession:
             page = read_page(result.body, result.content_type, deadline=deadline)
             if page.text or page.headings:
                 pages.append((result.final_url or link, page))
-        return tuple(pages)
+        if not pages:
+            return None
+        merged = merge_pages(home, tuple(page for _, page in pages))
+        # read once per site: not through the matcher's cache of recurring pages
+        words = page_words(fit_input(merged), self._taxonomy, cached=False)
+        return MorePages(urls=tuple(url for url, _ in pages), words=words)
 
     def _followup(
         self,

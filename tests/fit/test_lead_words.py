@@ -119,3 +119,51 @@ def test_the_company_name_and_the_message_are_told_apart() -> None:
     assert score_fit(alone, words=as_company) != score_fit(
         FitInput(message="Aquaculture Supply Ltd")
     )
+
+
+# A page's own terms (page_words): with the lead's, all that a fit reads. A batch
+# keeps them for a site's other pages read for fit instead of the pages themselves.
+
+PAGE_TEXT = st.lists(st.sampled_from(TERMS + FILLER), max_size=30).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE_TEXT, PAGE_TEXT, st.lists(PAGE_TEXT, max_size=4), PAGE_TEXT, ANY_TEXT, ANY_TEXT)
+def test_a_pages_terms_are_its_own_and_read_alike_from_the_cache_or_not(
+    title: str,
+    body: str,
+    headings: list[str],
+    description: str,
+    company: str | None,
+    message: str | None,
+) -> None:
+    from leadcheck.fit.matcher import compile_taxonomy
+    from leadcheck.fit.scoring import page_words, score_words
+    from leadcheck.fit.taxonomy import load_taxonomy
+
+    bare = FitInput(title=title, description=description, headings=tuple(headings), body=body)
+    lead = bare.model_copy(update={"company": company, "message": message})
+    fresh = page_words(bare, cached=False)
+    assert page_words(lead, cached=False) == fresh  # the lead's words are not the page's
+    compile_taxonomy(load_taxonomy()).clear_cache()
+    assert page_words(bare) == fresh  # matched now...
+    assert page_words(lead) == fresh  # ...and from the cache
+    assert {field for field, *_ in fresh} <= {"title", "description", "headings", "body"}
+    words = lead_words(company, message)
+    assert score_words(fresh, words) == score_fit(lead)
+
+
+def test_a_pages_terms_are_counted_per_field() -> None:
+    from leadcheck.fit.scoring import page_words
+
+    doc = FitInput(
+        title="UV sterilizers",
+        headings=("Water treatment", "UV sterilizers"),
+        body="We manufacture UV sterilizers. UV sterilizers for fish farm ponds.",
+    )
+    fields: dict[str, list[tuple[int, int]]] = {}
+    for field_name, _, count, claimed in page_words(doc, cached=False):
+        fields.setdefault(field_name, []).append((count, claimed))
+    assert set(fields) == {"title", "headings", "body"}
+    # the body's sterilizers: twice, once in the claim's sentence
+    assert (2, 1) in fields["body"]

@@ -130,9 +130,9 @@ def score_fit(
     it already (a batch keys its memo of fits by it).
     """
     taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
-    compiled = compile_taxonomy(taxonomy)
-    found = _find(doc, compiled, words)
-    return _Scorer(found, compiled, taxonomy.scoring).result()
+    if words is None:
+        words = lead_words(doc.company, doc.message, taxonomy)
+    return score_words(page_words(doc, taxonomy), words, taxonomy)
 
 
 Found = dict[int, dict[FieldName, tuple[int, int]]]  # term -> field -> (count, claimed)
@@ -160,23 +160,60 @@ def lead_words(
     return tuple(words)
 
 
-def _find(doc: FitInput, compiled: CompiledTaxonomy, words: LeadWords | None = None) -> Found:
-    found: Found = defaultdict(dict)
+# The terms found in a page's own fields (title, description, body, headings): the
+# same shape as LeadWords.
+PageWords = tuple[tuple[FieldName, int, int, int], ...]
+
+
+def page_words(
+    doc: FitInput, taxonomy: Taxonomy | None = None, *, cached: bool = True
+) -> PageWords:
+    """The taxonomy's terms in a fit input's page fields (everything but the lead's
+    company name and message), as :func:`score_fit` finds them: with
+    :func:`lead_words`, all that a fit reads (:func:`score_words`). ``cached``: through
+    the matcher's cache of page fields (a page that recurs, such as a site's home
+    page); a page read once is better not kept there."""
+    compiled = compile_taxonomy(taxonomy if taxonomy is not None else load_taxonomy())
+    words: list[tuple[FieldName, int, int, int]] = []
     for name, value in _raw_fields(doc):
-        if name in ("company", "message"):  # the lead's own words: always matched afresh
-            if words is not None:
-                for field_name, term_index, count, claimed in words:
-                    if field_name == name:
-                        found[term_index][name] = (count, claimed)
-                continue
-            triples = occurrences(compiled.count_zones(fold(value)))
-        else:
+        if name in ("company", "message"):
+            continue
+        if cached:
             # A batch scores one website's page for every lead that names it: the
             # page's fields are matched once and then come from the cache.
             triples = compiled.count_cached(value, _folder(name))
-        for term_index, count, claimed in triples:
-            found[term_index][name] = (count, claimed)
+        else:
+            triples = occurrences(compiled.count_zones(_folder(name)(value)))
+        words.extend((name, term, count, claimed) for term, count, claimed in triples)
+    return tuple(words)
+
+
+def score_words(page: PageWords, words: LeadWords, taxonomy: Taxonomy | None = None) -> FitResult:
+    """The fit of a page and a lead known by their terms alone (:func:`page_words`,
+    :func:`lead_words`): equal to :func:`score_fit` of the page and the lead's words."""
+    taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
+    compiled = compile_taxonomy(taxonomy)
+    return _Scorer(_found(page, words), compiled, taxonomy.scoring).result()
+
+
+# The order in which fields are read (that of _raw_fields): the order terms are first
+# found in, which orders ties in what the scorer reports
+_FIELD_ORDER: dict[str, int] = {
+    name: index
+    for index, name in enumerate(("title", "description", "company", "message", "body", "headings"))
+}
+
+
+def _found(page: PageWords, words: LeadWords) -> Found:
+    found: Found = defaultdict(dict)
+    # a stable sort: each field's terms stay in their order
+    for name, term_index, count, claimed in sorted((*page, *words), key=_field_order):
+        found[term_index][name] = (count, claimed)
     return found
+
+
+def _field_order(item: tuple[FieldName, int, int, int]) -> int:
+    return _FIELD_ORDER[item[0]]
 
 
 def _folder(name: FieldName) -> Callable[[str], str]:
