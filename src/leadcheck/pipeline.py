@@ -78,7 +78,9 @@ MORE_PAGES = 3  # other pages of a site read for fit when the home page says too
 MORE_PAGES_SHARE = 0.5  # ...within at most this share of what is left of the deadline
 REGISTRATION_MEMO = 50_000  # registered domains whose RDAP answer a session remembers
 RDAP_BUDGET = 4.0  # seconds a domain-age lookup may take within a lead's deadline
-MORE_PAGES_MEMO_BYTES = 48_000_000
+# ...and the bytes their terms may hold, frozen: about 0.5 KB a site where three pages
+# of about 7 KB frozen were kept before (the memo then holds every site of WEBSITE_MEMO)
+MORE_PAGES_MEMO_BYTES = 20_000_000
 # A lead with less time than this left does not start the network's probe with a share
 # of it: "no answer in 0.1 s" would say nothing about the network.
 MIN_PROBE_TIME = 0.5

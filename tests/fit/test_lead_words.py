@@ -167,3 +167,37 @@ def test_a_pages_terms_are_counted_per_field() -> None:
     assert set(fields) == {"title", "headings", "body"}
     # the body's sterilizers: twice, once in the claim's sentence
     assert (2, 1) in fields["body"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE_TEXT, PAGE_TEXT, st.lists(PAGE_TEXT, max_size=3), ANY_TEXT, ANY_TEXT)
+def test_terms_are_found_in_the_order_of_the_fields(
+    title: str, body: str, headings: list[str], company: str | None, message: str | None
+) -> None:
+    """The scorer adds up evidence in the order terms were first found: title,
+    description, company name, message, body, headings, as a page and a lead's words
+    are read together. (Floating-point sums depend on that order.)"""
+    from leadcheck.fit.matcher import compile_taxonomy, occurrences
+    from leadcheck.fit.normalize import fold
+    from leadcheck.fit.scoring import _found, page_words
+    from leadcheck.fit.taxonomy import load_taxonomy
+
+    compiled = compile_taxonomy(load_taxonomy())
+    fields = (
+        ("title", title),
+        ("company", company),
+        ("message", message),
+        ("body", body),
+        ("headings", " | ".join(fold(h) for h in headings)),
+    )
+    expected: dict[int, list[tuple[str, int, int]]] = {}
+    for name, value in fields:
+        if value:
+            for term, count, claimed in occurrences(compiled.count_zones(fold(value))):
+                expected.setdefault(term, []).append((name, count, claimed))
+    doc = FitInput(title=title, headings=tuple(headings), body=body)
+    found = _found(page_words(doc, cached=False), lead_words(company, message))
+    got = {
+        term: [(name, *pair) for name, pair in by_field.items()] for term, by_field in found.items()
+    }
+    assert list(got.items()) == list(expected.items())

@@ -196,24 +196,24 @@ def score_words(page: PageWords, words: LeadWords, taxonomy: Taxonomy | None = N
     return _Scorer(_found(page, words), compiled, taxonomy.scoring).result()
 
 
-# The order in which fields are read (that of _raw_fields): the order terms are first
-# found in, which orders ties in what the scorer reports
-_FIELD_ORDER: dict[str, int] = {
-    name: index
-    for index, name in enumerate(("title", "description", "company", "message", "body", "headings"))
-}
+# Page fields read after the lead's company name and message (_raw_fields' order:
+# title, description, company, message, body, headings), the order in which terms are
+# first found, and so the order in which the scorer adds up their evidence
+_AFTER_LEAD = frozenset({"body", "headings"})
 
 
 def _found(page: PageWords, words: LeadWords) -> Found:
     found: Found = defaultdict(dict)
-    # a stable sort: each field's terms stay in their order
-    for name, term_index, count, claimed in sorted((*page, *words), key=_field_order):
+    lead = words  # put in before the first body or headings term
+    for name, term_index, count, claimed in page:
+        if lead and name in _AFTER_LEAD:
+            for lead_name, lead_term, lead_count, lead_claimed in lead:
+                found[lead_term][lead_name] = (lead_count, lead_claimed)
+            lead = ()
         found[term_index][name] = (count, claimed)
+    for lead_name, lead_term, lead_count, lead_claimed in lead:
+        found[lead_term][lead_name] = (lead_count, lead_claimed)
     return found
-
-
-def _field_order(item: tuple[FieldName, int, int, int]) -> int:
-    return _FIELD_ORDER[item[0]]
 
 
 def _folder(name: FieldName) -> Callable[[str], str]:
