@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import pickle
+import zlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leadcheck.memo import FutureMemo, Memo, freeze, frozen_size, thaw
+from leadcheck.memo import Freezer, FutureMemo, Memo, freeze, frozen_size, thaw
 
 
 def test_memo_keeps_the_most_recently_used() -> None:
@@ -188,3 +189,61 @@ def test_future_memo_keeps_what_keep_accepts_for_its_key() -> None:
         assert memo.finished("a") == "a"
 
     asyncio.run(scenario())
+
+
+# A Freezer: values of one kind compressed with a dictionary learned from the first.
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(VALUES, min_size=1, max_size=40))
+def test_a_freezer_thaws_every_value_equal_before_and_after_it_learns(
+    values: list[object],
+) -> None:
+    freezer = Freezer(learn=8)
+    frozen = [freezer.freeze(value) for value in values]
+    assert [freezer.thaw(item) for item in frozen] == values
+    # the first ones, frozen while it learned, are plain frozen values
+    for value, item in zip(values[:8], frozen[:8], strict=False):
+        assert item == freeze(value)
+    assert (freezer.dictionary is None) == (len(values) < 8)
+
+
+def _fit_like(number: int) -> tuple[object, ...]:
+    """A value shaped like a kept fit: the same field names and segment names each time,
+    a few numbers and terms of its own."""
+    segments = tuple(
+        {
+            "id": segment,
+            "name": f"{segment.replace('_', ' ').title()} and related applications",
+            "score": (number * 7 + index) % 100,
+            "matches": tuple(
+                {"term": f"term {number % 13} {k}", "count": k + 1, "language": "en"}
+                for k in range(3)
+            ),
+        }
+        for index, segment in enumerate(("uv_disinfection", "water_treatment", "aquaculture"))
+    )
+    return ("FitResult", number % 100, "A (core target)", segments)
+
+
+def test_values_of_one_kind_take_far_less_room_with_the_dictionary() -> None:
+    freezer = Freezer()
+    for number in range(16):  # the dictionary is learned from these
+        freezer.freeze(_fit_like(number))
+    assert freezer.dictionary is not None
+    later = [_fit_like(number) for number in range(100, 140)]
+    plain = sum(len(freeze(value)) for value in later)
+    learned = [freezer.freeze(value) for value in later]
+    assert sum(map(len, learned)) < plain / 2
+    assert [freezer.thaw(item) for item in learned] == later
+
+
+def test_a_value_frozen_with_a_dictionary_is_not_thawed_without_it() -> None:
+    one, other = Freezer(learn=1), Freezer(learn=1)
+    one.freeze(_fit_like(0))
+    kept = one.freeze(_fit_like(1))
+    with pytest.raises(ValueError, match="dictionary"):
+        other.thaw(kept)
+    other.freeze(_fit_like(5))  # another dictionary: its own values only
+    with pytest.raises(zlib.error):  # zlib checks the dictionary's checksum
+        other.thaw(kept)

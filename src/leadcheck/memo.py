@@ -50,6 +50,67 @@ def thaw(frozen: bytes) -> Any:
     return pickle.loads(zlib.decompress(frozen))
 
 
+# A Freezer learns its dictionary from this many first values, keeping at most this
+# many bytes of them (the last ones: deflate looks back 32 KB at most)
+LEARN_VALUES = 16
+DICTIONARY_BYTES = 16_384
+_WITH_DICTIONARY = b"\x01"  # first byte of a value compressed with the dictionary
+
+
+class Freezer:
+    """:func:`freeze` and :func:`thaw` for many values of one kind (a memo's fits, its
+    contacts, a batch's row outcomes), compressed with a dictionary learned from the
+    first :data:`LEARN_VALUES` values frozen: what such values share (model and field
+    names, a taxonomy's segment names, the words of their reasons) is then not stored
+    again in each. A fit of about 1 KB frozen takes about 360 bytes, and compressing
+    it is no slower (the primed compressor is copied, not primed again).
+
+    A value frozen by one Freezer is thawed by that Freezer only (the dictionary lives
+    in this process: a forked worker learns its own once it freezes, or goes on with
+    the one it inherited, which its own thaw knows). Values frozen before the
+    dictionary is learned are plain :func:`freeze` output, which :meth:`thaw` reads too.
+    """
+
+    def __init__(self, *, learn: int = LEARN_VALUES, dictionary_bytes: int = DICTIONARY_BYTES):
+        if learn < 1 or dictionary_bytes < 1:
+            raise ValueError("learn and dictionary_bytes must be at least 1")
+        self._learn = learn
+        self._dictionary_bytes = dictionary_bytes
+        self._samples: list[bytes] = []
+        self._dictionary: bytes | None = None
+        self._compressor: Any = None  # a zlib compressor primed with the dictionary
+
+    @property
+    def dictionary(self) -> bytes | None:
+        """The learned dictionary (None: still learning)."""
+        return self._dictionary
+
+    def freeze(self, value: object) -> bytes:
+        pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self._compressor is None:
+            self._samples.append(pickled)
+            if len(self._samples) >= self._learn:
+                dictionary = b"".join(self._samples)[-self._dictionary_bytes :]
+                self._compressor = zlib.compressobj(1, zdict=dictionary)
+                self._dictionary = dictionary
+                self._samples = []
+            if len(pickled) < _COMPRESS_MIN_BYTES:
+                return pickled
+            return zlib.compress(pickled, 1)
+        compressor = self._compressor.copy()
+        packed: bytes = compressor.compress(pickled) + compressor.flush()
+        return _WITH_DICTIONARY + packed
+
+    def thaw(self, frozen: bytes) -> Any:
+        if frozen[:1] != _WITH_DICTIONARY:
+            return thaw(frozen)
+        if self._dictionary is None:
+            raise ValueError("a value frozen with a dictionary this Freezer does not have")
+        decompressor = zlib.decompressobj(zdict=self._dictionary)
+        pickled = decompressor.decompress(memoryview(frozen)[1:]) + decompressor.flush()
+        return pickle.loads(pickled)  # our own bytes: see freeze
+
+
 def frozen_size(frozen: bytes) -> int:
     """About how many bytes a frozen value holds in a memo: the bytes, and the entry
     around it (the bytes object's header, the map's node, the key, its weight)."""

@@ -37,7 +37,7 @@ from leadcheck.batch.store import COMMIT_INTERVAL, ResultStore, lead_identity, l
 from leadcheck.batch.summary import BatchSummary, SummaryBuilder
 from leadcheck.batch.writers import RowResult
 from leadcheck.inquiry import Inquiry
-from leadcheck.memo import freeze, thaw
+from leadcheck.memo import Freezer
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -200,10 +200,12 @@ class _Run:
         self.flatten = flatten
         self.replan = replan
         self.pending: deque[tuple[SourceRow, RowOutcome | asyncio.Future[RowOutcome]]] = deque()
-        # lead key -> its check in flight, or its outcome once done, frozen (memo.freeze:
-        # a few hundred bytes instead of a task and two dozen strings), for the rows
-        # with the same lead that come later
+        # lead key -> its check in flight, or its outcome once done, frozen (a few
+        # hundred bytes instead of a task and two dozen strings; the outcomes share a
+        # compression dictionary: memo.Freezer), for the rows with the same lead that
+        # come later
         self.by_key: dict[str, asyncio.Future[RowOutcome] | bytes] = {}
+        self.frozen = Freezer()
         self.running = 0
         self.wake = asyncio.Event()
         self.stopping = False
@@ -243,7 +245,7 @@ class _Run:
         key = lead_key(row.inquiry, self.key_context, identity=identity)
         shared = self.by_key.get(key)
         if isinstance(shared, bytes):
-            outcome: RowOutcome = thaw(shared)
+            outcome: RowOutcome = self.frozen.thaw(shared)
             return outcome
         if shared is not None and not shared.cancelled():
             return shared
@@ -269,7 +271,7 @@ class _Run:
         or checks again)."""
         columns = await self.check(inquiry, key, identity)
         if self.by_key.get(key) is asyncio.current_task():
-            self.by_key[key] = freeze(columns)
+            self.by_key[key] = self.frozen.freeze(columns)
         return columns
 
     def _finished(self, _task: asyncio.Future[RowOutcome]) -> None:
