@@ -45,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from inquiries import inquiry_message
+from inquiries import ONE_MESSAGE, inquiry_message
 from pages import company_page, site_profile
 from world_process import WorldProcess, parse_cpus
 
@@ -110,9 +110,7 @@ def write_leads(
                     domain if free or rng.random() < 0.5 else f"https://www.{domain}",
                     "+49 711 2589340",
                     COUNTRIES[int(domain[8:13]) % len(COUNTRIES)],  # a company has one country
-                    inquiry_message(words)
-                    if messages == "varied"
-                    else "We need UV sterilizers for our water treatment project. Please quote.",
+                    inquiry_message(words) if messages == "varied" else ONE_MESSAGE,
                 ]
             )
 

@@ -39,7 +39,7 @@ LEADS_PER_SITE = 4
 def drive(step: str, sites: int) -> None:
     """The driver: build and read the pages, then run ``step`` over them once."""
     sys.path.insert(0, str(HERE))
-    from inquiries import inquiry_message
+    from inquiries import inquiry_message, session_fit
     from leadcheck.contacts import extract_contacts
     from leadcheck.fit import load_taxonomy
     from leadcheck.fit.matcher import compile_taxonomy
@@ -84,7 +84,7 @@ def drive(step: str, sites: int) -> None:
                 company = f"Company {index:05} GmbH"
                 # the site memo thaws a page afresh for each lead: new strings, hashed anew
                 page = document.content if round_ == 0 else pickle.loads(pickles[index])
-                session._score(page, company, inquiry_message(rng))
+                session_fit(session, page, company, inquiry_message(rng))
 
 
 def count(src: Path, step: str, sites: int) -> int:

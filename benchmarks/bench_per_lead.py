@@ -133,43 +133,32 @@ def fit_figures(sites: int = 100, leads_per_site: int = 4) -> None:
     each lead with its own message, as in bench_batch.py, and one message for all."""
     import pickle
 
-    from inquiries import inquiry_message
+    from inquiries import ONE_MESSAGE, inquiry_message, session_fit
     from leadcheck.fit.taxonomy import load_taxonomy
     from leadcheck.pipeline import CheckSession
     from leadcheck.verify.page import read_page
-    from pages import company_page, site_profile
+    from pages import company_site
 
-    pages = []
-    for index in range(sites):
-        language, industry, size = site_profile(index)
-        html = company_page(
-            f"company-{index:05}.de",
-            f"Company {index:05} GmbH",
-            language=language,
-            industry=industry,
-            size=size,
-        )
-        pages.append(pickle.dumps(read_page(html.encode(), "text/html")))
+    pages = [
+        pickle.dumps(read_page(company_site(index)[2].encode(), "text/html"))
+        for index in range(sites)
+    ]
+    taxonomy = load_taxonomy()
     rng = random.Random(3)
     for label, varied in (("own messages", True), ("one message", False)):
-        leads = [
-            (
-                index % sites,
-                f"Company {index % sites:05} GmbH",
-                inquiry_message(rng)
-                if varied
-                else "We need UV sterilizers for our water treatment project. Please quote.",
-            )
-            for index in range(sites * leads_per_site)
-        ]
+        leads = []
+        for index in range(sites * leads_per_site):
+            company = f"Company {index % sites:05} GmbH"
+            message = inquiry_message(rng) if varied else ONE_MESSAGE
+            leads.append((index % sites, company, message))
         # Each pass is a new session (its memo of fits empty); the pages' matches are
         # counted before (the taxonomy's cache, the process's): the first of a site's
         # four leads is scored, the others are scored again or share its fit. A lead
         # gets its page thawed afresh from the site memo: new strings, hashed anew.
         warm = CheckSession()
-        warm._taxonomy = load_taxonomy()
+        warm._taxonomy = taxonomy
         for site, company, message in leads[:sites]:
-            warm._score(pickle.loads(pages[site]), company, message)
+            session_fit(warm, pickle.loads(pages[site]), company, message)
         passes = []
         for _ in range(3):
             session = CheckSession()
@@ -179,7 +168,7 @@ def fit_figures(sites: int = 100, leads_per_site: int = 4) -> None:
         def run(passes: list[Any] = passes) -> None:
             session, work = passes.pop()
             for page, company, message in work:
-                session._score(page, company, message)
+                session_fit(session, page, company, message)
 
         print(f"  fit, page known, {label:13s} {best_of_three(run, len(leads)):7.1f} µs a lead")
 

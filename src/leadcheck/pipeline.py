@@ -38,7 +38,7 @@ from pydantic import Field, model_validator
 
 from leadcheck.deadline import Deadline, wait_within
 from leadcheck.errors import InvalidInputError
-from leadcheck.fit.scoring import FitResult, PageWords
+from leadcheck.fit.scoring import FitResult, LeadWords, PageWords
 from leadcheck.followup.rep import RepSettings, fold_rep_timezone
 from leadcheck.inquiry import Inquiry, Lead, WebsiteAddress
 from leadcheck.memo import Freezer, FutureMemo, Memo, freeze, frozen_size, thaw
@@ -517,17 +517,18 @@ class CheckSession:
         if not self.options.fit or self._taxonomy is None:
             return None
         from leadcheck.fit.page import fit_input, has_words
-        from leadcheck.fit.scoring import score_fit
+        from leadcheck.fit.scoring import lead_words, score_fit
 
         inquiry = lead.inquiry
         page = website.scorable_page if website is not None else None
         if page is not None and not has_words(page):
             page = None  # an empty page or one built by JavaScript: unread, not "no fit"
         if page is not None and website is not None:
-            result = self._score(page, inquiry.company, inquiry.message)
+            words = lead_words(inquiry.company, inquiry.message, self._taxonomy)
+            result = self._score(page, inquiry.company, inquiry.message, words)
             if result.tier in ("A", "B"):
                 return result
-            return await self._fit_with_more_pages(website, page, result, lead, deadline)
+            return await self._fit_with_more_pages(website, page, result, words, deadline)
         doc = fit_input(page, company=inquiry.company, message=inquiry.message)
         why = _unread_reason(website)
         alone = score_fit(doc, self._taxonomy) if (doc.company or doc.message) else None
@@ -539,18 +540,20 @@ class CheckSession:
         )
         return alone.model_copy(update={"basis": "inquiry"})
 
-    def _score(self, page: PageContent, company: str | None, message: str | None) -> FitResult:
+    def _score(
+        self, page: PageContent, company: str | None, message: str | None, words: LeadWords
+    ) -> FitResult:
         """``score_fit`` of a page and an inquiry's words, remembered for the run: the
-        same page with the same terms in the lead's words (``lead_words``: a fit reads
+        same page with the same terms in the lead's words (``words``, their
+        ``lead_words``: a fit reads
         nothing else of them) is the same fit, so a site's leads share it whatever
         their messages say around those terms. The page is known by the text's length
         and one hash of all that fit reads of it (Python's hash of a string is keyed
         per process, as for the matcher's cache), so the memo holds no page; the fit
         itself is kept frozen."""
         from leadcheck.fit.page import fit_input
-        from leadcheck.fit.scoring import lead_words, score_fit
+        from leadcheck.fit.scoring import score_fit
 
-        words = lead_words(company, message, self._taxonomy)
         # (fit_input reads a plain text's first line as its title when the page has no
         # title, description, headings, links or alts: whether it has links counts too)
         read = (page.title, page.description, page.headings, page.image_alts, page.text)
@@ -567,7 +570,7 @@ class CheckSession:
         website: WebsiteReport,
         home: PageContent,
         first: FitResult,
-        lead: Lead,
+        words: LeadWords,
         deadline: Deadline,
     ) -> FitResult:
         """The home page says too little (below tier B): read up to :data:`MORE_PAGES`
@@ -584,16 +587,14 @@ class CheckSession:
         more = await wait_within(cached, deadline)
         if more is None:
             return first
-        inquiry = lead.inquiry
-        result = self._score_words(more.words, inquiry.company, inquiry.message)
+        result = self._score_words(more.words, words)
         return result.model_copy(update={"pages_read": more.urls})
 
-    def _score_words(self, page: PageWords, company: str | None, message: str | None) -> FitResult:
-        """``score_words`` of a page's terms and an inquiry's, remembered for the run
-        beside :meth:`_score`'s fits (a page's length is never negative: the keys differ)."""
-        from leadcheck.fit.scoring import lead_words, score_words
+    def _score_words(self, page: PageWords, words: LeadWords) -> FitResult:
+        """``score_words`` of a page's terms and a lead's, remembered for the run beside
+        :meth:`_score`'s fits (a page's length is never negative: the keys differ)."""
+        from leadcheck.fit.scoring import score_words
 
-        words = lead_words(company, message, self._taxonomy)
         key = (-1, hash((page, words)))
         known = self._fits.get(key)
         if known is None:

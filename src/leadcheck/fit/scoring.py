@@ -137,9 +137,12 @@ def score_fit(
 
 Found = dict[int, dict[FieldName, tuple[int, int]]]  # term -> field -> (count, claimed)
 
-# The terms found in a lead's own words, in the order found: (field, term index,
-# count, claimed count), the company name's first, then the message's.
-LeadWords = tuple[tuple[FieldName, int, int, int], ...]
+# Terms found in named fields, in the order found: (field, term index, count, claimed
+# count). A lead's (lead_words: the company name's, then the message's) and a page's
+# (page_words: title, description, body, headings) have this shape.
+FieldTerms = tuple[tuple[FieldName, int, int, int], ...]
+LeadWords = FieldTerms
+PageWords = FieldTerms
 
 
 def lead_words(
@@ -150,19 +153,9 @@ def lead_words(
     ``lead_words`` is the same fit, however differently two inquiries are worded
     ("we need 40 UV sterilizers" and "we need 200 UV sterilizers"; every message that
     names no term at all)."""
-    compiled = compile_taxonomy(taxonomy if taxonomy is not None else load_taxonomy())
-    words: list[tuple[FieldName, int, int, int]] = []
     own: tuple[tuple[FieldName, str | None], ...] = (("company", company), ("message", message))
-    for name, value in own:
-        if value:
-            triples = occurrences(compiled.count_zones(fold(value)))
-            words.extend((name, term, count, claimed) for term, count, claimed in triples)
-    return tuple(words)
-
-
-# The terms found in a page's own fields (title, description, body, headings): the
-# same shape as LeadWords.
-PageWords = tuple[tuple[FieldName, int, int, int], ...]
+    fields = [(name, value) for name, value in own if value]
+    return _field_terms(fields, taxonomy, cached=False)  # the lead's own: matched afresh
 
 
 def page_words(
@@ -173,19 +166,27 @@ def page_words(
     :func:`lead_words`, all that a fit reads (:func:`score_words`). ``cached``: through
     the matcher's cache of page fields (a page that recurs, such as a site's home
     page); a page read once is better not kept there."""
+    fields = [(name, value) for name, value in _raw_fields(doc) if name not in _LEAD_FIELDS]
+    return _field_terms(fields, taxonomy, cached=cached)
+
+
+_LEAD_FIELDS = frozenset({"company", "message"})
+
+
+def _field_terms(
+    fields: list[tuple[FieldName, str]], taxonomy: Taxonomy | None, *, cached: bool
+) -> FieldTerms:
     compiled = compile_taxonomy(taxonomy if taxonomy is not None else load_taxonomy())
-    words: list[tuple[FieldName, int, int, int]] = []
-    for name, value in _raw_fields(doc):
-        if name in ("company", "message"):
-            continue
+    terms: list[tuple[FieldName, int, int, int]] = []
+    for name, value in fields:
         if cached:
             # A batch scores one website's page for every lead that names it: the
             # page's fields are matched once and then come from the cache.
             triples = compiled.count_cached(value, _folder(name))
         else:
             triples = occurrences(compiled.count_zones(_folder(name)(value)))
-        words.extend((name, term, count, claimed) for term, count, claimed in triples)
-    return tuple(words)
+        terms.extend((name, term, count, claimed) for term, count, claimed in triples)
+    return tuple(terms)
 
 
 def score_words(page: PageWords, words: LeadWords, taxonomy: Taxonomy | None = None) -> FitResult:
@@ -204,15 +205,9 @@ _AFTER_LEAD = frozenset({"body", "headings"})
 
 def _found(page: PageWords, words: LeadWords) -> Found:
     found: Found = defaultdict(dict)
-    lead = words  # put in before the first body or headings term
-    for name, term_index, count, claimed in page:
-        if lead and name in _AFTER_LEAD:
-            for lead_name, lead_term, lead_count, lead_claimed in lead:
-                found[lead_term][lead_name] = (lead_count, lead_claimed)
-            lead = ()
+    split = next((i for i, item in enumerate(page) if item[0] in _AFTER_LEAD), len(page))
+    for name, term_index, count, claimed in (*page[:split], *words, *page[split:]):
         found[term_index][name] = (count, claimed)
-    for lead_name, lead_term, lead_count, lead_claimed in lead:
-        found[lead_term][lead_name] = (lead_count, lead_claimed)
     return found
 
 
